@@ -1,0 +1,239 @@
+/// Runs the consistency checks: each claim's percentage against its figures, the targets implied
+/// by a breakdown against the stated total, 其中 sums, 分别 counts, completion wording, numbering,
+/// and the preamble's counts against the sections and items found.
+struct Checker {
+    let source: SourceText
+    let grammar: Grammar
+    let structure: DocumentStructure
+    let claims: ClaimExtractor.Result
+    let quantities: [Quantity]
+    private var chars: [Unicode.Scalar] { source.chars }
+
+    func run() -> [Check] {
+        var checks: [Check] = []
+        checks += claimChecks()
+        checks += impliedTargetSums()
+        checks += breakdownSums()
+        checks += distributiveCounts()
+        checks += completionWording()
+        checks += numbering()
+        checks += preambleCounts()
+        return checks.sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
+    }
+
+    // MARK: Claims
+
+    private func claimChecks() -> [Check] {
+        claims.claims.compactMap { claim in
+            if claim.computed != nil {
+                return Check(rule: "percentOfTarget", status: claim.status == .consistent ? .pass : .fail,
+                             message: claim.reason, span: claim.reported.phraseSpan)
+            }
+            if claim.impliedTarget != nil {
+                return Check(rule: "impliedTarget", status: .unverifiable, message: claim.reason, span: claim.reported.phraseSpan)
+            }
+            return nil
+        }
+    }
+
+    /// 分别 lists whose amounts are parts of a 其中 breakdown: do the implied targets of the parts
+    /// add up to the target stated for the total (5002 + 1000 ≈ 6000)?
+    private func impliedTargetSums() -> [Check] {
+        var checks: [Check] = []
+        let index = TextIndex(chars: chars, quantities: quantities.filter { !structure.isBoilerplate($0.range.lowerBound) })
+        for distribution in claims.distributions {
+            let members = distribution.claimIndices.map { claims.claims[$0] }
+            guard members.count > 1, members.allSatisfy({ $0.actualIsPart && $0.impliedTarget != nil }),
+                  let total = members.first?.partOf else { continue }
+            let position = total.range.lowerBound
+            guard let section = structure.sections.last(where: { $0.range.contains(position) }) else { continue }
+            let item = section.items.last { $0.range.contains(position) }
+            guard let target = HeadingMatcher(source: source, grammar: grammar, index: index)
+                .target(for: total, context: index.clause(containing: position), item: item, section: section) else { continue }
+            let implied = members.compactMap(\.impliedTarget)
+            let sum = implied.map { Interval($0.low, $0.high) }.reduce(Interval(0, 0), +)
+            let point = implied.map(\.value).reduce(0, +)
+            let parts = implied.map { Interval.format($0.value) }.joined(separator: " + ")
+            let ok = sum.overlaps(target.interval)
+            checks.append(Check(
+                rule: "impliedTargetsSum", status: ok ? .pass : .fail,
+                message: "implied targets \(parts) = \(Interval.format(point)) (\(sum)) \(ok ? "agree with" : "do not agree with") the stated target \(target.text) for \(total.text)",
+                span: source.span(distribution.range)))
+        }
+        return checks
+    }
+
+    // MARK: Breakdowns
+
+    private func breakdownSums() -> [Check] {
+        claims.breakdowns.map { b in
+            let span = source.span(b.total.range.lowerBound..<(b.parts.last?.range.upperBound ?? b.markerRange.upperBound))
+            let comparable = b.parts.filter { $0.isComparable(with: b.total) }
+            guard comparable.count == b.parts.count else {
+                let units = Set(b.parts.map(\.unit)).sorted().joined(separator: ", ")
+                return Check(rule: "breakdownSum", status: .unverifiable,
+                             message: "parts after 其中 (\(units)) are not in the unit of the total \(b.total.text)", span: span)
+            }
+            let sum = b.parts.map(\.interval).reduce(Interval(0, 0), +)
+            let point = b.parts.map(\.value).reduce(0, +)
+            let terms = b.parts.map(\.text).joined(separator: " + ")
+            let total = b.total.interval
+            if b.parts.count == 1 {
+                let ok = sum.low <= total.high
+                return Check(rule: "breakdownSum", status: ok ? .pass : .fail,
+                             message: "part \(terms) \(ok ? "is within" : "exceeds") the total \(b.total.text)", span: span)
+            }
+            if sum.overlaps(total) {
+                return Check(rule: "breakdownSum", status: .pass,
+                             message: "\(terms) = \(Interval.format(point)), matching the total \(b.total.text)", span: span)
+            }
+            if sum.high < total.low {
+                return Check(rule: "breakdownSum", status: .unverifiable,
+                             message: "\(terms) = \(Interval.format(point)), less than the total \(b.total.text); the rest is not itemised", span: span)
+            }
+            return Check(rule: "breakdownSum", status: .fail,
+                         message: "\(terms) = \(Interval.format(point)), more than the total \(b.total.text)", span: span)
+        }
+    }
+
+    // MARK: 分别
+
+    private func distributiveCounts() -> [Check] {
+        claims.distributions.map { d in
+            let span = source.span(d.range)
+            if d.amounts == d.percentages {
+                return Check(rule: "distributiveCount", status: .pass,
+                             message: "\(d.percentages) percentages for \(d.amounts) amounts", span: span)
+            }
+            if d.groups == d.percentages {
+                return Check(rule: "distributiveCount", status: .pass,
+                             message: "\(d.percentages) percentages for \(d.groups) clauses (\(d.amounts) amounts)", span: span)
+            }
+            return Check(rule: "distributiveCount", status: d.hasMarker ? .fail : .unverifiable,
+                         message: "\(d.percentages) percentages but \(d.amounts) amounts in \(d.groups) clauses before them", span: span)
+        }
+    }
+
+    // MARK: Completion wording
+
+    /// 全部完工 and the like say the work is done: a plan percentage in the same sentence must be
+    /// at least 100%.
+    private func completionWording() -> [Check] {
+        let index = TextIndex(chars: chars, quantities: [])
+        var checks: [Check] = []
+        for claim in claims.claims where claim.reported.basis == .plan {
+            let sentence = index.sentence(containing: claim.percentRange.lowerBound)
+            guard let phrase = grammar.completion.firstOccurrence(in: chars, range: sentence.lowerBound..<claim.percentRange.lowerBound) else { continue }
+            let wording = source.text(phrase.start..<phrase.start + phrase.length)
+            let high = Interval.of(value: claim.reported.value, step: claim.reported.step, approx: claim.reported.approx, upper: nil).high
+            let ok = high >= 100
+            checks.append(Check(rule: "completion", status: ok ? .pass : .fail,
+                                message: "\(wording) with \(claim.reported.text) of plan\(ok ? "" : ": fully done should be at least 100%")",
+                                span: claim.reported.phraseSpan))
+        }
+        return checks
+    }
+
+    // MARK: Numbering
+
+    private func numbering() -> [Check] {
+        var checks: [Check] = []
+        func sequenceProblems(_ numbers: [Int]) -> String? {
+            guard let first = numbers.first else { return nil }
+            var problems: [String] = []
+            if first != 1 { problems.append("starts at \(first)") }
+            for (a, b) in zip(numbers, numbers.dropFirst()) where b != a + 1 {
+                problems.append(b == a ? "\(b) repeated" : b < a ? "\(b) after \(a)" : "gap between \(a) and \(b)")
+            }
+            return problems.isEmpty ? nil : problems.joined(separator: "; ")
+        }
+        let sections = structure.sections
+        if !sections.isEmpty {
+            let problems = sequenceProblems(sections.map(\.number))
+            checks.append(Check(rule: "numbering", status: problems == nil ? .pass : .fail,
+                                message: "sections: " + (problems ?? "\(sections.count) in order"),
+                                span: Span(sections[0].span.start, sections.last!.span.end)))
+        }
+        let items = sections.flatMap(\.items) + structure.looseItems
+        if !items.isEmpty {
+            // Items may run on through the document or restart in each section.
+            let continuous = sequenceProblems(items.map(\.number))
+            let perSection = sections.compactMap { s in sequenceProblems(s.items.map(\.number)).map { "section \(s.marker): \($0)" } }
+            let ok = continuous == nil || (perSection.isEmpty && structure.looseItems.isEmpty)
+            let how = continuous == nil ? "numbered 1–\(items.count) through the document" : "numbered from 1 in each section"
+            checks.append(Check(rule: "numbering", status: ok ? .pass : .fail,
+                                message: "items: " + (ok ? "\(items.count) \(how)" : (continuous ?? "") + (perSection.isEmpty ? "" : "; " + perSection.joined(separator: "; "))),
+                                span: Span(items.map(\.span.start).min()!, items.map(\.span.end).max()!)))
+        }
+        return checks
+    }
+
+    // MARK: Preamble
+
+    /// The preamble's counts (10件27项) against the sections and items found, and its count of items
+    /// that met their target (22项已实现年度目标) against the items' evidence.
+    private func preambleCounts() -> [Check] {
+        guard let preamble = structure.preamble else { return [] }
+        var checks: [Check] = []
+        let items = structure.sections.flatMap(\.items) + structure.looseItems
+        let counts = quantities.filter { preamble.range.contains($0.range.lowerBound) && $0.approx == .exact }
+        func countKind(_ q: Quantity) -> String? {
+            let unit = Array(q.unit.unicodeScalars)
+            guard let hit = grammar.itemCounts.match(in: unit, at: 0), hit.length == unit.count else { return nil }
+            return hit.value
+        }
+        for (k, q) in counts.enumerated() {
+            guard let kind = countKind(q) else { continue }
+            var after = q.range.upperBound
+            while after < chars.count, chars[after] == " " { after += 1 }
+            if kind == "items", (after..<min(after + 4, chars.count)).contains(where: { grammar.metCounts.match(in: chars, at: $0) != nil }) {
+                checks.append(metCheck(q, items: items))
+                continue
+            }
+            // Counts are read in the paired form that states both (10件27项): a lone 10件实事 may
+            // count something other than the sections.
+            let previous = k > 0 ? counts[k - 1] : nil, next = k + 1 < counts.count ? counts[k + 1] : nil
+            let paired = (next.map { $0.range.lowerBound == q.range.upperBound && countKind($0) != nil } ?? false)
+                || (previous.map { $0.range.upperBound == q.range.lowerBound && countKind($0) != nil } ?? false)
+            guard paired else { continue }
+            let found = kind == "sections" ? structure.sections.count : items.count
+            let ok = Double(found) == q.value
+            checks.append(Check(rule: "preambleCount", status: ok ? .pass : .fail,
+                                message: "preamble says \(q.text); \(found) \(kind) found", span: q.span))
+        }
+        return checks
+    }
+
+    private enum ItemOutcome { case met, notMet, unknown }
+
+    private func metCheck(_ q: Quantity, items: [Item]) -> Check {
+        var met = 0, notMet = 0, unknown = 0
+        var notMetNumbers: [Int] = [], unknownNumbers: [Int] = []
+        for item in items {
+            switch outcome(of: item) {
+            case .met: met += 1
+            case .notMet: notMet += 1; notMetNumbers.append(item.number)
+            case .unknown: unknown += 1; unknownNumbers.append(item.number)
+            }
+        }
+        let claimed = Int(q.value)
+        let detail = "\(met) items show the target met, \(notMet) not met (\(notMetNumbers.map(String.init).joined(separator: ", "))), \(unknown) give no figure to judge (\(unknownNumbers.map(String.init).joined(separator: ", ")))"
+        let status: Verdict
+        if claimed < met || claimed > met + unknown {
+            status = .fail
+        } else {
+            status = unknown == 0 ? .pass : .unverifiable
+        }
+        return Check(rule: "preambleMet", status: status, message: "preamble says \(q.text) met the target; \(detail)", span: q.span)
+    }
+
+    /// An item met its target if all its plan percentages are 100 or more, or, with none, if it
+    /// says so (目标顺利实现, 超额完成, 全部完工).
+    private func outcome(of item: Item) -> ItemOutcome {
+        let planClaims = claims.claims.filter { item.range.contains($0.percentRange.lowerBound) && $0.reported.basis == .plan }
+        if !planClaims.isEmpty {
+            return planClaims.allSatisfy { $0.reported.value >= 100 } ? .met : .notMet
+        }
+        return grammar.met.firstOccurrence(in: chars, range: item.range) != nil ? .met : .unknown
+    }
+}

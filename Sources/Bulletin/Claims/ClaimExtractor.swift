@@ -1,0 +1,365 @@
+/// Turns every reported percentage into a claim: finds its basis from the phrase before it, the
+/// amount it refers to (the actual), and the amount it is measured against (the target), in the
+/// same sentence, the same paragraph, or the section heading. Also records 其中 breakdowns and
+/// 分别 lists for the checks.
+struct ClaimExtractor {
+    let source: SourceText
+    let grammar: Grammar
+    let structure: DocumentStructure
+    let index: TextIndex
+    let percentages: [Quantity]
+    private var chars: [Unicode.Scalar] { source.chars }
+
+    struct Result {
+        var claims: [Claim] = []
+        var breakdowns: [Breakdown] = []
+        var distributions: [Distribution] = []
+    }
+
+    init(source: SourceText, grammar: Grammar, structure: DocumentStructure, quantities: [Quantity]) {
+        self.source = source
+        self.grammar = grammar
+        self.structure = structure
+        let content = quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
+        self.index = TextIndex(chars: source.chars, quantities: content)
+        self.percentages = content.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func extract() -> Result {
+        var result = Result()
+        result.breakdowns = breakdowns()
+        for list in percentageLists() {
+            extract(list, into: &result)
+        }
+        return result
+    }
+
+    // MARK: Percentage lists
+
+    /// Groups percentages written as one list (112.6%和120%, 100%、309.5%和212.5%).
+    private func percentageLists() -> [[Quantity]] {
+        var lists: [[Quantity]] = []
+        for p in percentages {
+            if let last = lists.last?.last, isJoined(last.range.upperBound, p.range.lowerBound) {
+                lists[lists.count - 1].append(p)
+            } else {
+                lists.append([p])
+            }
+        }
+        return lists
+    }
+
+    private func isJoined(_ a: Int, _ b: Int) -> Bool {
+        var i = a
+        while i < b, chars[i] == " " { i += 1 }
+        guard let joiner = grammar.listJoiners.match(in: chars, at: i, limit: b) else { return false }
+        i += joiner.length
+        while i < b, chars[i] == " " { i += 1 }
+        return i == b
+    }
+
+    // MARK: Basis
+
+    private struct FoundBasis {
+        let entry: Grammar.BasisEntry?
+        let phraseStart: Int
+    }
+
+    /// The basis phrase ending right before `p`, skipping connectors (的, 达到, 为 …).
+    private func basis(before p: Int) -> FoundBasis {
+        var end = p
+        while end > 0, chars[end - 1] == " " { end -= 1 }
+        for _ in 0..<4 {
+            if let hit = grammar.bases.matchEnding(in: chars, at: end) {
+                var start = end - hit.length
+                if let lead = grammar.basisLeads.matchEnding(in: chars, at: start) { start -= lead.length }
+                return FoundBasis(entry: hit.value, phraseStart: start)
+            }
+            guard let connector = grammar.connectors.matchEnding(in: chars, at: end) else { break }
+            end -= connector.length
+        }
+        return FoundBasis(entry: nil, phraseStart: p)
+    }
+
+    // MARK: Claims
+
+    private func extract(_ list: [Quantity], into result: inout Result) {
+        let first = list[0]
+        let found = basis(before: first.range.lowerBound)
+        let basis = found.entry?.basis ?? .other
+        let sentence = index.sentence(containing: first.range.lowerBound)
+        let clause = index.clause(containing: first.range.lowerBound)
+
+        // Which amount each percentage refers to.
+        var actuals: [Quantity?] = Array(repeating: nil, count: list.count)
+        var actualRule = "actual:none"
+        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart)
+        if list.count > 1 || marker != nil {
+            var region = sentence.lowerBound..<(marker?.start ?? found.phraseStart)
+            if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
+                region = part.start + part.length..<region.upperBound
+            }
+            let candidates = Array(index.amounts(in: region).filter { !index.isParenthetical($0) })
+            let groups = Dictionary(grouping: candidates, by: { index.clause(containing: $0.range.lowerBound).lowerBound })
+                .sorted { $0.key < $1.key }.map { $0.value }
+            if candidates.count == list.count {
+                actuals = candidates
+                actualRule = "actual:distributive"
+            } else if groups.count == list.count {
+                actuals = groups.map { $0.first }
+                actualRule = "actual:distributiveByClause"
+            } else if candidates.count > list.count {
+                actuals = Array(candidates.suffix(list.count))
+                actualRule = "actual:distributiveLast"
+            } else {
+                for (k, q) in candidates.enumerated() { actuals[k] = q }
+                actualRule = "actual:distributivePartial"
+            }
+            result.distributions.append(Distribution(
+                amounts: candidates.count, groups: groups.count, percentages: list.count,
+                range: (marker?.start ?? region.lowerBound)..<list.last!.range.upperBound,
+                hasMarker: marker != nil, claimIndices: Array(result.claims.count..<result.claims.count + list.count)))
+        } else if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found) {
+            actuals[0] = q
+            actualRule = "actual:clause"
+        } else if clause.lowerBound > sentence.lowerBound {
+            let previous = index.clause(containing: clause.lowerBound - 1)
+            if !percentages.contains(where: { previous.contains($0.range.lowerBound) }),
+               let q = nearestAmount(before: clause.lowerBound, in: previous), fitsRate(q, found) {
+                actuals[0] = q
+                actualRule = "actual:previousClause"
+            }
+        }
+
+        for (k, percentage) in list.enumerated() {
+            let phraseStart = k == 0 ? found.phraseStart : percentage.range.lowerBound
+            result.claims.append(makeClaim(
+                percentage: percentage, basis: basis, negative: found.entry?.negative ?? false,
+                phrase: found.entry?.phrase, phraseStart: phraseStart, actual: actuals[k],
+                rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", actualRule]))
+        }
+    }
+
+    /// A rate (完工率, 开工率, 失业率) counts what its name says: the amount's clause must contain the
+    /// two characters before 率 (已完工473户 for 完工率, not 再就业3111人 for 失业率).
+    private func fitsRate(_ q: Quantity, _ found: FoundBasis) -> Bool {
+        guard found.entry?.basis == .rate else { return true }
+        var r = found.phraseStart
+        while r < chars.count, chars[r] != "率" { r += 1 }
+        guard r >= 2, r < chars.count else { return true }
+        let stem = Array(chars[(r - 2)..<r])
+        let clause = index.clause(containing: q.range.lowerBound)
+        let text = Array(chars[clause])
+        guard text.count >= 2 else { return false }
+        return (0...(text.count - 2)).contains { text[$0] == stem[0] && text[$0 + 1] == stem[1] }
+    }
+
+    private func nearestAmount(before p: Int, in range: Range<Int>) -> Quantity? {
+        index.amounts(in: range.lowerBound..<p).last { $0.range.upperBound <= p && !index.isParenthetical($0) }
+    }
+
+    private func makeClaim(percentage: Quantity, basis: Basis, negative: Bool, phrase: String?, phraseStart: Int,
+                           actual: Quantity?, rules: [String]) -> Claim {
+        var rules = rules
+        let position = percentage.range.lowerBound
+        let section = structure.sections.last { $0.range.contains(position) }
+        let item = (section?.items ?? structure.looseItems).last { $0.range.contains(position) }
+        let department = structure.departments.last { $0.range.contains(position) }
+        let block = department?.blocks.last { $0.range.contains(position) }
+
+        // Is the actual a part of a 其中 breakdown?
+        var partOf: Quantity? = nil
+        if let actual {
+            let sentence = index.sentence(containing: actual.range.lowerBound)
+            let paragraph = index.paragraph(containing: actual.range.lowerBound)
+            if let marker = grammar.breakdown.lastOccurrence(in: chars, range: sentence.lowerBound..<actual.range.lowerBound) {
+                partOf = index.amounts(in: paragraph.lowerBound..<marker.start)
+                    .last { $0.isComparable(with: actual) && !index.isParenthetical($0) }
+                    ?? index.amounts(in: paragraph.lowerBound..<marker.start).last { !index.isParenthetical($0) }
+            }
+        }
+
+        // The target: stated in the sentence or paragraph, else in the section heading.
+        var target: Quantity? = nil
+        var targetSource: String? = nil
+        if let actual, basis != .growth && basis != .other {
+            if let t = textTarget(for: actual, basis: basis) {
+                target = t.quantity
+                targetSource = t.source
+            } else if basis == .plan, partOf == nil, let section,
+                      let t = HeadingMatcher(source: source, grammar: grammar, index: index)
+                        .target(for: actual, context: subjectRange(of: actual), item: item, section: section) {
+                target = t
+                targetSource = "heading"
+            }
+        }
+        if let targetSource { rules.append("target:\(targetSource)") }
+
+        let reportedInterval = percentage.interval
+        var computed: Double? = nil
+        var computedRange: [Double]? = nil
+        var implied: ImpliedTarget? = nil
+        let status: ClaimStatus
+        let reason: String
+        let p = Interval.format(percentage.value) + "%"
+        if let actual, let target, let range = Interval.ratio(actual.interval, target.interval, scale: 100) {
+            let point = actual.value / target.value * 100
+            computed = (point * 10000).rounded() / 10000
+            computedRange = [range.low, range.high].map { ($0 * 10000).rounded() / 10000 }
+            let figures = "\(Interval.format(actual.value)) / \(Interval.format(target.value)) = \(Interval.format(point))%"
+            if range.overlaps(reportedInterval) {
+                status = .consistent
+                reason = "\(figures); rounding allows \(range), reported \(p)"
+            } else {
+                status = .inconsistent
+                reason = "\(figures); rounding allows \(range), but \(p) is reported"
+            }
+        } else {
+            status = .unverifiable
+            if let actual, [.plan, .share, .rate].contains(basis), percentage.value > 0,
+               let range = Interval.ratio(actual.interval, reportedInterval, scale: 100) {
+                let value = actual.value / percentage.value * 100
+                implied = ImpliedTarget(value: (value * 100).rounded() / 100, low: (range.low * 100).rounded() / 100,
+                                        high: range.high.isInfinite ? range.high : (range.high * 100).rounded() / 100, unit: actual.unit)
+                let whole = basis == .share ? "total" : "target"
+                reason = "\(whole) not stated; \(Interval.format(actual.value))\(actual.unit) at \(p) implies about \(Interval.format(value))\(actual.unit) (\(range))"
+            } else if actual == nil {
+                reason = "no amount found for the percentage to refer to"
+            } else if basis == .growth {
+                reason = "growth against an earlier period that the text does not state"
+            } else {
+                reason = "the basis of the percentage is not recognised"
+            }
+        }
+
+        let subject = actual.flatMap { self.subject(of: $0) }
+        return Claim(
+            section: section?.number, item: item?.number, department: department?.name, block: block?.kind,
+            subject: subject, actual: actual, target: target, targetSource: targetSource, partOf: partOf,
+            reported: ReportedPercentage(
+                text: percentage.text, span: percentage.span, value: percentage.value,
+                signedValue: negative ? -percentage.value : percentage.value, unit: percentage.unit,
+                approx: percentage.approx, step: percentage.step, basis: basis, phrase: phrase,
+                phraseSpan: source.span(min(phraseStart, percentage.range.lowerBound)..<percentage.range.upperBound)),
+            computed: computed, computedRange: computedRange, impliedTarget: implied, status: status,
+            reason: reason, rules: rules, percentRange: percentage.range, actualIsPart: partOf != nil)
+    }
+
+    /// A target stated in the text near the actual: for plan, an earlier amount of the same family in
+    /// the paragraph whose clause names a plan (年度计划投资565.6亿元); for rate, an earlier amount
+    /// of the same family in the sentence (63个新开工项目 … 47个); for share, one whose clause names a
+    /// whole (共摸排208所).
+    private func textTarget(for actual: Quantity, basis: Basis) -> (quantity: Quantity, source: String)? {
+        let scope: Range<Int>
+        let sourceName: String
+        switch basis {
+        case .plan:
+            scope = index.paragraph(containing: actual.range.lowerBound)
+            sourceName = "paragraph"
+        case .rate, .share:
+            scope = index.sentence(containing: actual.range.lowerBound)
+            sourceName = "sentence"
+        default:
+            return nil
+        }
+        let earlier = index.amounts(in: scope.lowerBound..<actual.range.lowerBound)
+            .filter { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) && !index.isParenthetical($0) }
+        // The cue must come before the amount in its clause (年度计划投资565.6亿元), so that the
+        // basis phrase of a percentage after it (占全年任务的55%) does not count.
+        // A done-cue between them (已, 实际) makes the amount an achieved one.
+        func clauseHas(_ q: Quantity, _ cues: PhraseTrie<Bool>) -> Bool {
+            let clause = index.clause(containing: q.range.lowerBound)
+            guard let cue = cues.lastOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) else { return false }
+            return grammar.doneCues.firstOccurrence(in: chars, range: cue.start + cue.length..<q.range.lowerBound) == nil
+        }
+        switch basis {
+        case .plan:
+            return earlier.last { clauseHas($0, grammar.targetCues) }.map { ($0, sourceName) }
+        case .share:
+            return earlier.last { clauseHas($0, grammar.totalCues) }.map { ($0, sourceName) }
+        case .rate:
+            return (earlier.last { $0.unit == actual.unit } ?? earlier.last).map { ($0, sourceName) }
+        default:
+            return nil
+        }
+    }
+
+    /// What an amount counts: the words before it in its clause (完成政策性扶持创业3.35万人 →
+    /// 政策性扶持创业), or after it when the clause opens with the number (60所幼儿园已全部开工 → 幼儿园).
+    func subject(of q: Quantity) -> String? {
+        let range = subjectRange(of: q)
+        let text = source.originalText(range).trimmingCharacters(in: " ")
+        return text.isEmpty || text.count > 40 ? nil : text
+    }
+
+    func subjectRange(of q: Quantity) -> Range<Int> {
+        let clause = index.clause(containing: q.range.lowerBound)
+        var start = clause.lowerBound
+        if let previous = index.amounts(in: clause.lowerBound..<q.range.lowerBound).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
+            start = max(start, previous.range.upperBound)
+        }
+        var i = q.range.lowerBound
+        while i > start, chars[i - 1] != "、" { i -= 1 }
+        start = i
+        var range = start..<q.range.lowerBound
+        while let prefix = grammar.subjectPrefixes.match(in: chars, at: range.lowerBound, limit: range.upperBound) {
+            range = range.lowerBound + prefix.length..<range.upperBound
+        }
+        if range.isEmpty {
+            // Number first: the noun after the unit, up to the first verb-like prefix (已, 完成).
+            var end = q.range.upperBound
+            let limit = clause.upperBound
+            while end < limit, !TextIndex.clauseEnds.contains(chars[end]),
+                  grammar.subjectPrefixes.match(in: chars, at: end, limit: limit) == nil {
+                end += 1
+            }
+            range = q.range.upperBound..<end
+        }
+        return range
+    }
+
+    // MARK: Breakdowns
+
+    /// Every 其中 with the total before it and the comparable parts after it in the same sentence.
+    private func breakdowns() -> [Breakdown] {
+        var found: [Breakdown] = []
+        for line in structure.contentLines {
+            var p = line.lowerBound
+            while let marker = grammar.breakdown.firstOccurrence(in: chars, range: p..<line.upperBound) {
+                p = marker.start + marker.length
+                // Parts run to the end of the sentence, a nested 其中, or an opening bracket.
+                var partsEnd = index.sentence(containing: p).upperBound
+                if let nested = grammar.breakdown.firstOccurrence(in: chars, range: p..<partsEnd) { partsEnd = nested.start }
+                if let bracket = chars[p..<partsEnd].firstIndex(of: "(") { partsEnd = min(partsEnd, bracket) }
+                // Later clauses are parts while they report no achievement of their own (已, 实际).
+                var clauseEnd = index.clause(containing: p).upperBound
+                while clauseEnd < partsEnd {
+                    let next = index.clause(containing: clauseEnd)
+                    if grammar.doneCues.firstOccurrence(in: chars, range: next) != nil
+                        || percentages.contains(where: { next.contains($0.range.lowerBound) }) {
+                        partsEnd = next.lowerBound
+                        break
+                    }
+                    clauseEnd = next.upperBound
+                }
+                let parts = index.amounts(in: p..<partsEnd).filter { !index.isParenthetical($0) }
+                guard let firstPart = parts.first else { continue }
+                let before = index.amounts(in: line.lowerBound..<marker.start)
+                guard let total = before.last(where: { $0.isComparable(with: firstPart) && !index.isParenthetical($0) })
+                        ?? before.last(where: { !index.isParenthetical($0) }) else { continue }
+                found.append(Breakdown(total: total, parts: parts, markerRange: marker.start..<p))
+            }
+        }
+        return found
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let scalars = Set(set.unicodeScalars)
+        var view = Substring(self).unicodeScalars
+        while let f = view.first, scalars.contains(f) { view.removeFirst() }
+        while let l = view.last, scalars.contains(l) { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,61 @@
+/// Finds the target a section heading states for an item's amount. A heading such as
+/// "启动棚户区改造2.8万套(户),完成住房保障6000套(户),…" lists several targets; the item is matched
+/// to the heading clause whose words it shares most (Han-character bigrams of the item's label
+/// and of the words around the amount (`context`), each weighted by how few clauses of the heading contain it),
+/// and the target is that clause's amount of the same unit family.
+struct HeadingMatcher {
+    let source: SourceText
+    let grammar: Grammar
+    let index: TextIndex
+    private var chars: [Unicode.Scalar] { source.chars }
+
+    func target(for actual: Quantity, context: Range<Int>, item: Item?, section: Section) -> Quantity? {
+        let clauses = headingClauses(section.titleRange)
+        guard !clauses.isEmpty else { return nil }
+        let clauseBigrams = clauses.map { bigrams(in: $0) }
+        var frequency: [UInt64: Int] = [:]
+        for set in clauseBigrams { for b in set { frequency[b, default: 0] += 1 } }
+
+        let label = item?.labelRange.map { bigrams(in: $0) } ?? []
+        let own = bigrams(in: context)
+        var best: (score: Double, clause: Int)? = nil
+        for (k, set) in clauseBigrams.enumerated() {
+            var score = 0.0
+            for b in set {
+                let weight = 1.0 / Double(frequency[b] ?? 1)
+                if label.contains(b) { score += 2 * weight }
+                if own.contains(b) { score += weight }
+            }
+            if score > 0, score > (best?.score ?? 0) { best = (score, k) }
+        }
+        guard let best else { return nil }
+        let clause = clauses[best.clause]
+        return section.targets.first { clause.contains($0.range.lowerBound) && $0.isComparable(with: actual) }
+    }
+
+    /// The heading split at commas, semicolons and 、.
+    private func headingClauses(_ range: Range<Int>) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where [",", ";", "、", "。"].contains(chars[i]) {
+            if i > start { clauses.append(start..<i) }
+            start = i + 1
+        }
+        if range.upperBound > start { clauses.append(start..<range.upperBound) }
+        return clauses
+    }
+
+    private func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) }
+
+    private func bigrams(in range: Range<Int>) -> Set<UInt64> {
+        var set = Set<UInt64>()
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            if isHan(chars[i]), isHan(chars[i + 1]) {
+                set.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value))
+            }
+            i += 1
+        }
+        return set
+    }
+}

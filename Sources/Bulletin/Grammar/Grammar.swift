@@ -1,0 +1,218 @@
+import Foundation
+
+/// The rules of the extractor, read from the tab-separated files in `Grammar/`: numerals,
+/// multipliers, units, approximation markers, percentage bases, structure and claim phrases, and
+/// the patterns of numbers that are not quantities. The default grammar is compiled into the
+/// library; `Grammar(directory:)` reads an override.
+public struct Grammar: Sendable {
+    /// A unit of measure: the canonical name, what it measures, and the family of units it can be
+    /// compared and added with.
+    struct UnitEntry: Sendable {
+        let canonical: String
+        let kind: String
+        let family: String
+    }
+
+    enum NumeralRole: String, Sendable { case digit, tens, power, section, point }
+    struct NumeralEntry: Sendable {
+        let value: Int64
+        let role: NumeralRole
+    }
+
+    enum MarkerPosition: String, Sendable { case before, after, trailing }
+
+    struct BasisEntry: Sendable {
+        let basis: Basis
+        let negative: Bool
+        let phrase: String
+    }
+
+    enum BoilerplateScope: String, Sendable { case prefix, line, tail }
+
+    // Quantities
+    let numerals: [UInt32: NumeralEntry]
+    let multipliers: PhraseTrie<Int64>
+    let units: PhraseTrie<UnitEntry>
+    let approxBefore: PhraseTrie<Approximation>
+    let approxAfter: PhraseTrie<Approximation>
+    let approxTrailing: PhraseTrie<Approximation>
+    // Numbers that are not quantities
+    let yearWords: PhraseTrie<Bool>
+    let dateUnits: PhraseTrie<Bool>
+    let ordinalPrefixes: PhraseTrie<Bool>
+    let openBrackets: PhraseTrie<Bool>
+    let docNumberEnds: PhraseTrie<Bool>
+    let rangeConnectors: PhraseTrie<Bool>
+    // Claims
+    let bases: PhraseTrie<BasisEntry>
+    let connectors: PhraseTrie<Bool>
+    let distributive: PhraseTrie<Bool>
+    let breakdown: PhraseTrie<Bool>
+    let listJoiners: PhraseTrie<Bool>
+    let completion: PhraseTrie<Bool>
+    let met: PhraseTrie<Bool>
+    let targetCues: PhraseTrie<Bool>
+    let totalCues: PhraseTrie<Bool>
+    let subjectPrefixes: PhraseTrie<Bool>
+    let itemCounts: PhraseTrie<String>
+    let metCounts: PhraseTrie<Bool>
+    let basisLeads: PhraseTrie<Bool>
+    let doneCues: PhraseTrie<Bool>
+    // Structure
+    let boilerplate: PhraseTrie<BoilerplateScope>
+    let titlePrefixes: PhraseTrie<Bool>
+    let fields: PhraseTrie<String>
+    let sectionMarkers: PhraseTrie<Bool>
+    let itemMarkers: PhraseTrie<Bool>
+    let itemLabelEnds: PhraseTrie<Bool>
+    let departmentSuffixes: PhraseTrie<Bool>
+    let blocks: PhraseTrie<String>
+
+    /// The files a grammar consists of, with the columns each must have.
+    static let files: [String: [String]] = [
+        "numerals.tsv": ["char", "value", "role"],
+        "multipliers.tsv": ["word", "factor"],
+        "units.tsv": ["unit", "canonical", "kind", "family"],
+        "approximations.tsv": ["marker", "position", "approx"],
+        "bases.tsv": ["phrase", "basis", "sign"],
+        "connectors.tsv": ["phrase"],
+        "structure.tsv": ["kind", "phrase", "value"],
+        "claims.tsv": ["kind", "phrase", "value"],
+        "nonquantities.tsv": ["kind", "phrase"],
+    ]
+
+    /// The grammar compiled into the library from `Grammar/`.
+    public static let builtIn: Grammar = {
+        do {
+            return try Grammar(files: embeddedFiles)
+        } catch {
+            // The embedded files are checked by the test suite; a failure here is a build defect.
+            preconditionFailure("built-in grammar is invalid: \(error)")
+        }
+    }()
+
+    /// Reads the grammar files in `directory`. A file missing there is taken from the built-in
+    /// grammar, so an override can hold just the files it changes.
+    public init(directory: String) throws {
+        var texts = Self.embeddedFiles
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GrammarError(file: directory, line: 0, reason: "not a directory")
+        }
+        for name in Self.files.keys {
+            let file = url.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: file.path) {
+                do {
+                    texts[name] = try String(contentsOf: file, encoding: .utf8)
+                } catch {
+                    throw GrammarError(file: file.path, line: 0, reason: "cannot read as UTF-8 text")
+                }
+            }
+        }
+        try self.init(files: texts, directory: directory)
+    }
+
+    init(files texts: [String: String], directory: String? = nil) throws {
+        var tables: [String: GrammarTable] = [:]
+        for (name, columns) in Self.files {
+            let path = directory.map { "\($0)/\(name)" } ?? "Grammar/\(name)"
+            guard let text = texts[name] else { throw GrammarError(file: path, line: 0, reason: "missing") }
+            tables[name] = try GrammarTable(file: path, text: text, requiredColumns: columns)
+        }
+        func table(_ name: String) -> GrammarTable { tables[name]! }
+
+        var numerals: [UInt32: NumeralEntry] = [:]
+        for row in table("numerals.tsv").rows {
+            let scalars = Array(row["char"].unicodeScalars)
+            guard scalars.count == 1, let value = Int64(row["value"]), let role = NumeralRole(rawValue: row["role"]) else {
+                throw table("numerals.tsv").error(row, "expected one character, an integer value and a role (digit, tens, power, section, point)")
+            }
+            numerals[scalars[0].value] = NumeralEntry(value: value, role: role)
+        }
+        self.numerals = numerals
+
+        var multipliers: [(String, Int64)] = []
+        for row in table("multipliers.tsv").rows {
+            guard let factor = Int64(row["factor"]), factor > 0 else {
+                throw table("multipliers.tsv").error(row, "factor must be a positive integer")
+            }
+            multipliers.append((row["word"], factor))
+        }
+        self.multipliers = PhraseTrie(multipliers)
+
+        self.units = PhraseTrie(table("units.tsv").rows.map {
+            ($0["unit"], UnitEntry(canonical: $0["canonical"], kind: $0["kind"], family: $0["family"]))
+        })
+
+        var before: [(String, Approximation)] = [], after: [(String, Approximation)] = [], trailing: [(String, Approximation)] = []
+        for row in table("approximations.tsv").rows {
+            guard let approx = Approximation(rawValue: row["approx"]), let position = MarkerPosition(rawValue: row["position"]) else {
+                throw table("approximations.tsv").error(row, "unknown approx or position")
+            }
+            switch position {
+            case .before: before.append((row["marker"], approx))
+            case .after: after.append((row["marker"], approx))
+            case .trailing: trailing.append((row["marker"], approx))
+            }
+        }
+        approxBefore = PhraseTrie(before)
+        approxAfter = PhraseTrie(after)
+        approxTrailing = PhraseTrie(trailing)
+
+        var bases: [(String, BasisEntry)] = []
+        for row in table("bases.tsv").rows {
+            guard let basis = Basis(rawValue: row["basis"]), ["", "+", "-"].contains(row["sign"]) else {
+                throw table("bases.tsv").error(row, "unknown basis or sign")
+            }
+            bases.append((row["phrase"], BasisEntry(basis: basis, negative: row["sign"] == "-", phrase: row["phrase"])))
+        }
+        self.bases = PhraseTrie(bases)
+        self.connectors = PhraseTrie(table("connectors.tsv").rows.map { ($0["phrase"], true) })
+
+        func phrases(_ file: String, _ kind: String) -> [(String, Bool)] {
+            table(file).rows.filter { $0["kind"] == kind }.map { ($0["phrase"], true) }
+        }
+        func valued(_ file: String, _ kind: String) -> [(String, String)] {
+            table(file).rows.filter { $0["kind"] == kind }.map { ($0["phrase"], $0["value"]) }
+        }
+        let nq = "nonquantities.tsv"
+        yearWords = PhraseTrie(phrases(nq, "year"))
+        dateUnits = PhraseTrie(phrases(nq, "dateUnit"))
+        ordinalPrefixes = PhraseTrie(phrases(nq, "ordinal"))
+        openBrackets = PhraseTrie(phrases(nq, "openBracket"))
+        docNumberEnds = PhraseTrie(phrases(nq, "docNumber"))
+        rangeConnectors = PhraseTrie(phrases(nq, "range"))
+
+        let cl = "claims.tsv"
+        distributive = PhraseTrie(phrases(cl, "distributive"))
+        breakdown = PhraseTrie(phrases(cl, "breakdown"))
+        listJoiners = PhraseTrie(phrases(cl, "listJoiner"))
+        completion = PhraseTrie(phrases(cl, "completion"))
+        met = PhraseTrie(phrases(cl, "met"))
+        targetCues = PhraseTrie(phrases(cl, "targetCue"))
+        totalCues = PhraseTrie(phrases(cl, "totalCue"))
+        subjectPrefixes = PhraseTrie(phrases(cl, "subjectPrefix"))
+        itemCounts = PhraseTrie(valued(cl, "itemCount"))
+        metCounts = PhraseTrie(phrases(cl, "metCount"))
+        basisLeads = PhraseTrie(phrases(cl, "basisLead"))
+        doneCues = PhraseTrie(phrases(cl, "doneCue"))
+
+        let st = "structure.tsv"
+        var boilerplate: [(String, BoilerplateScope)] = []
+        for row in table(st).rows where row["kind"] == "boilerplate" {
+            guard let scope = BoilerplateScope(rawValue: row["value"]) else {
+                throw table(st).error(row, "boilerplate scope must be prefix, line or tail")
+            }
+            boilerplate.append((row["phrase"], scope))
+        }
+        self.boilerplate = PhraseTrie(boilerplate)
+        titlePrefixes = PhraseTrie(phrases(st, "titlePrefix"))
+        fields = PhraseTrie(valued(st, "field"))
+        sectionMarkers = PhraseTrie(phrases(st, "sectionMarker"))
+        itemMarkers = PhraseTrie(phrases(st, "itemMarker"))
+        itemLabelEnds = PhraseTrie(phrases(st, "itemLabelEnd"))
+        departmentSuffixes = PhraseTrie(phrases(st, "department"))
+        blocks = PhraseTrie(valued(st, "block"))
+    }
+}

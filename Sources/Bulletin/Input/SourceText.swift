@@ -1,0 +1,133 @@
+/// A half-open range `[start, end)` of Unicode scalar offsets into the decoded original text.
+public struct Span: Codable, Hashable, Sendable {
+    public let start: Int
+    public let end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public init(from decoder: any Swift.Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        start = try container.decode(Int.self)
+        end = try container.decode(Int.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(start)
+        try container.encode(end)
+    }
+}
+
+/// The decoded input and the normalised form the extractor matches against.
+///
+/// `original` is the text as published. `chars` is the same text after NFKC (fullwidth digits,
+/// ％, ideographic space) and traditional-to-simplified conversion, one output scalar run per input
+/// scalar; `origin[i]` is the original offset that produced `chars[i]`, so any range of `chars`
+/// maps back to a span of the original.
+public struct SourceText: Sendable {
+    public let path: String
+    public let encoding: String
+    public let sha256: String
+    public let original: [Unicode.Scalar]
+    /// The normalised text, as scalars.
+    let chars: [Unicode.Scalar]
+    /// For each normalised scalar, the offset of the original scalar it came from; one extra
+    /// entry at the end holds `original.count`.
+    let origin: [Int]
+
+    /// Decodes `bytes` and normalises the result.
+    public init(bytes: [UInt8], path: String) throws {
+        let decoded = try Decoder.decode(bytes)
+        self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes))
+    }
+
+    /// Wraps text that is already decoded.
+    public init(text: String, path: String = "-") {
+        let bytes = Array(text.utf8)
+        self.init(scalars: Array(text.unicodeScalars), path: path, encoding: "UTF-8", sha256: SHA256.hex(bytes))
+    }
+
+    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String) {
+        self.path = path
+        self.encoding = encoding
+        self.sha256 = sha256
+        self.original = scalars
+        let normalizer = TextNormalizer.shared
+        var chars: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        chars.reserveCapacity(scalars.count)
+        origin.reserveCapacity(scalars.count + 1)
+        let glosses = Self.pinyinGlosses(scalars)
+        for (offset, scalar) in scalars.enumerated() {
+            if glosses[offset] { continue }
+            if scalar.value < 0x80 {
+                if scalar == "\r" { continue }  // CRLF → LF; a lone CR is dropped too
+                chars.append(scalar)
+                origin.append(offset)
+            } else {
+                for mapped in normalizer.normalize(scalar) {
+                    chars.append(mapped)
+                    origin.append(offset)
+                }
+            }
+        }
+        origin.append(scalars.count)
+        self.chars = chars
+        self.origin = origin
+    }
+
+    /// Marks pinyin glosses in brackets after a Han character, as scraped pages carry them
+    /// (點(diǎn)): they are left out of the normalised text, so 重点项目 matches again.
+    static func pinyinGlosses(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var marks = [Bool](repeating: false, count: scalars.count)
+        func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) }
+        func isPinyin(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || (0xE0...0xFC).contains(c.value) || (0x101...0x1DC).contains(c.value)
+        }
+        var i = 1
+        while i < scalars.count {
+            if scalars[i] == "(" || scalars[i] == "（", isHan(scalars[i - 1]) {
+                var j = i + 1
+                while j < scalars.count, j - i <= 7, isPinyin(scalars[j]) { j += 1 }
+                if j > i + 1, j < scalars.count, scalars[j] == ")" || scalars[j] == "）",
+                   scalars[(i + 1)..<j].contains(where: { $0.value > 0x7F }) {
+                    for k in i...j { marks[k] = true }
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return marks
+    }
+
+    /// The original span of the normalised range `range`.
+    func span(_ range: Range<Int>) -> Span {
+        guard !range.isEmpty else {
+            let at = origin[min(range.lowerBound, origin.count - 1)]
+            return Span(at, at)
+        }
+        return Span(origin[range.lowerBound], origin[range.upperBound - 1] + 1)
+    }
+
+    /// The original text of the normalised range `range`.
+    func originalText(_ range: Range<Int>) -> String {
+        let span = span(range)
+        return String(String.UnicodeScalarView(original[span.start..<span.end]))
+    }
+
+    /// The normalised text of `range`.
+    func text(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(chars[range]))
+    }
+
+    /// The 1-based line number of an original offset.
+    public func line(ofOriginalOffset offset: Int) -> Int {
+        var line = 1
+        for scalar in original.prefix(offset) where scalar == "\n" { line += 1 }
+        return line
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything bulletin reads from one document: the output contract (`schema` "bulletin/1",
+/// described by `Schema/bulletin.schema.json`).
+public struct Extraction: Encodable, Sendable {
+    /// Where the text came from and how it was decoded.
+    public struct Source: Encodable, Sendable {
+        public let path: String
+        public let sha256: String
+        public let encoding: String
+        /// The decoded text's length in Unicode scalars (code points).
+        public let length: Int
+    }
+
+    /// Counts for a quick look and for corpus reports.
+    public struct Summary: Encodable, Sendable {
+        public let sections: Int
+        public let items: Int
+        public let quantities: Int
+        public let claims: ClaimCounts
+        public let checks: CheckCounts
+    }
+
+    public struct ClaimCounts: Encodable, Sendable {
+        public let consistent: Int
+        public let inconsistent: Int
+        public let unverifiable: Int
+    }
+
+    public struct CheckCounts: Encodable, Sendable {
+        public let pass: Int
+        public let fail: Int
+        public let unverifiable: Int
+    }
+
+    public let schema: String
+    public let source: Source
+    @Nullable public var title: String?
+    @Nullable public var publisher: String?
+    /// The publication date, YYYY-MM-DD.
+    @Nullable public var published: String?
+    @Nullable public var preamble: Passage?
+    public let sections: [Section]
+    /// Numbered items that stand outside any section.
+    public let items: [Item]
+    public let departments: [Department]
+    public let quantities: [Quantity]
+    public let dates: [DateMention]
+    public let claims: [Claim]
+    public let checks: [Check]
+    public let diagnostics: [Diagnostic]
+    public let summary: Summary
+
+    /// True when a claim is inconsistent or a check failed.
+    public var hasFailures: Bool {
+        claims.contains { $0.status == .inconsistent } || checks.contains { $0.status == .fail }
+    }
+
+    /// The JSON document, pretty-printed with keys in a fixed order.
+    public func json(pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let data = try encoder.encode(self)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,48 @@
+/// The pipeline: decoded text → tokens → quantities → structure → claims → checks → `Extraction`.
+public struct Extractor: Sendable {
+    public let grammar: Grammar
+
+    public init(grammar: Grammar = .builtIn) {
+        self.grammar = grammar
+    }
+
+    /// Decodes `bytes` and extracts. Throws `InputError` when the bytes are not text.
+    public func extract(bytes: [UInt8], path: String) throws -> Extraction {
+        extract(try SourceText(bytes: bytes, path: path))
+    }
+
+    public func extract(_ source: SourceText) -> Extraction {
+        let tokens = Tokenizer.tokenize(source)
+        let scanned = QuantityScanner(source: source, grammar: grammar).scan(tokens)
+        let structure = StructureParser(source: source, grammar: grammar).parse(quantities: scanned.quantities)
+        let quantities = scanned.quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
+        let claims = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
+        let checks = Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
+
+        var diagnostics = scanned.diagnostics
+        if source.original.isEmpty {
+            diagnostics.append(Diagnostic(severity: .warning, message: "the input is empty", span: nil))
+        } else if structure.contentLines.isEmpty {
+            diagnostics.append(Diagnostic(severity: .warning, message: "the input has no text besides whitespace and boilerplate", span: nil))
+        }
+        let items = structure.sections.reduce(0) { $0 + $1.items.count } + structure.looseItems.count
+        return Extraction(
+            schema: "bulletin/1",
+            source: .init(path: source.path, sha256: source.sha256, encoding: source.encoding, length: source.original.count),
+            title: structure.title, publisher: structure.publisher, published: structure.published,
+            preamble: structure.preamble, sections: structure.sections, items: structure.looseItems,
+            departments: structure.departments, quantities: quantities,
+            dates: scanned.dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
+            claims: claims.claims, checks: checks, diagnostics: diagnostics,
+            summary: .init(
+                sections: structure.sections.count, items: items, quantities: quantities.count,
+                claims: .init(
+                    consistent: claims.claims.count { $0.status == .consistent },
+                    inconsistent: claims.claims.count { $0.status == .inconsistent },
+                    unverifiable: claims.claims.count { $0.status == .unverifiable }),
+                checks: .init(
+                    pass: checks.count { $0.status == .pass },
+                    fail: checks.count { $0.status == .fail },
+                    unverifiable: checks.count { $0.status == .unverifiable })))
+    }
+}

@@ -1,0 +1,48 @@
+/// A decimal number held exactly as `significand × 10^exponent`, so 3.35万 is 33500 and not
+/// 33500.000000000004. Arithmetic reports overflow instead of wrapping.
+struct ExactNumber: Hashable, Sendable {
+    var significand: Int64
+    var exponent: Int
+
+    static let one = ExactNumber(significand: 1, exponent: 0)
+
+    /// The nearest Double to the exact value.
+    var double: Double { Double("\(significand)e\(exponent)") ?? .nan }
+
+    var isInteger: Bool { exponent >= 0 || significand % Self.pow10(-exponent) == 0 }
+
+    func multiplied(by factor: Int64) -> ExactNumber? {
+        var sig = significand, exp = exponent, f = factor
+        // Move factors of ten into the exponent first, to keep the significand small.
+        while f % 10 == 0 && f != 0 { f /= 10; exp += 1 }
+        let (product, overflow) = sig.multipliedReportingOverflow(by: f)
+        guard !overflow else { return nil }
+        sig = product
+        return ExactNumber(significand: sig, exponent: exp).reduced()
+    }
+
+    /// Strips trailing zeros of the significand into the exponent where the exponent is negative.
+    func reduced() -> ExactNumber {
+        var sig = significand, exp = exponent
+        while exp < 0 && sig % 10 == 0 && sig != 0 { sig /= 10; exp += 1 }
+        return ExactNumber(significand: sig, exponent: exp)
+    }
+
+    static func pow10(_ n: Int) -> Int64 {
+        var r: Int64 = 1
+        for _ in 0..<max(n, 0) { r = r &* 10 }
+        return r
+    }
+
+    /// Parses plain decimal digits with an optional fraction ("29245", "3.35"); nil on overflow.
+    init?(integerDigits: String, fractionDigits: String) {
+        let all = (integerDigits + fractionDigits).drop { $0 == "0" }
+        guard all.count <= 18, let sig = Int64(all.isEmpty ? "0" : String(all)) else { return nil }
+        self.init(significand: sig, exponent: -fractionDigits.count)
+    }
+
+    init(significand: Int64, exponent: Int) {
+        self.significand = significand
+        self.exponent = exponent
+    }
+}

@@ -1,0 +1,99 @@
+#include "CICU.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+
+int32_t bicu_detect_charset(const char *bytes, int32_t length,
+                            char *name, int32_t capacity, int32_t *confidence) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (capacity > 0) name[0] = 0;
+    *confidence = 0;
+    UCharsetDetector *detector = ucsdet_open(&status);
+    if (U_FAILURE(status)) return status;
+    ucsdet_setText(detector, bytes, length, &status);
+    const UCharsetMatch *match = U_SUCCESS(status) ? ucsdet_detect(detector, &status) : NULL;
+    if (U_SUCCESS(status) && match != NULL) {
+        const char *found = ucsdet_getName(match, &status);
+        *confidence = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && found != NULL && capacity > 0) {
+            strncpy(name, found, (size_t)capacity - 1);
+            name[capacity - 1] = 0;
+        }
+    }
+    ucsdet_close(detector);
+    return status;
+}
+
+int32_t bicu_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
+                              uint16_t *dest, int32_t capacity, int strict,
+                              int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { *error = status; return 0; }
+    if (strict) {
+        ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    }
+    int32_t needed = ucnv_toUChars(converter, (UChar *)dest, capacity, bytes, length, &status);
+    ucnv_close(converter);
+    *error = status;
+    return needed;
+}
+
+int32_t bicu_nfkc(const uint16_t *source, int32_t length,
+                  uint16_t *dest, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+    if (U_FAILURE(status)) { *error = status; return 0; }
+    int32_t needed = unorm2_normalize(nfkc, (const UChar *)source, length,
+                                      (UChar *)dest, capacity, &status);
+    *error = status;
+    return needed;
+}
+
+bicu_transliterator *bicu_transliterator_open(const uint16_t *id, int32_t idLength,
+                                              int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *t = utrans_openU((const UChar *)id, idLength, UTRANS_FORWARD,
+                                      NULL, 0, NULL, &status);
+    *error = status;
+    return U_SUCCESS(status) ? (bicu_transliterator *)t : NULL;
+}
+
+void bicu_transliterate(bicu_transliterator *t, uint16_t *text, int32_t *length,
+                        int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t limit = *length;
+    utrans_transUChars((const UTransliterator *)t, (UChar *)text, length, capacity,
+                       0, &limit, &status);
+    *error = status;
+}
+
+void bicu_transliterator_close(bicu_transliterator *t) {
+    if (t != NULL) utrans_close((UTransliterator *)t);
+}
+
+bicu_word_breaker *bicu_word_breaker_open(const char *locale, const uint16_t *text,
+                                          int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *b = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &status);
+    *error = status;
+    return U_SUCCESS(status) ? (bicu_word_breaker *)b : NULL;
+}
+
+int32_t bicu_word_breaker_next(bicu_word_breaker *b) {
+    int32_t next = ubrk_next((UBreakIterator *)b);
+    return next == UBRK_DONE ? -1 : next;
+}
+
+int32_t bicu_word_breaker_status(bicu_word_breaker *b) {
+    return ubrk_getRuleStatus((UBreakIterator *)b);
+}
+
+void bicu_word_breaker_close(bicu_word_breaker *b) {
+    if (b != NULL) ubrk_close((UBreakIterator *)b);
+}
