@@ -16,7 +16,8 @@ struct VerdictTable {
             lines.append("  " + pad(claim.status.rawValue, 13) + pad(place(claim.section, claim.item), 10)
                          + pad("claim:" + claim.reported.basis.rawValue, 19) + "\(claim.reported.text): \(claim.reason)")
         }
-        for check in extraction.checks where showAll || check.status != .pass {
+        // Checks that restate a claim's verdict are shown with the claim above.
+        for check in extraction.checks where (showAll || check.status != .pass) && !["percentOfTarget", "impliedTarget"].contains(check.rule) {
             lines.append("  " + pad(check.status.rawValue, 13) + pad(check.span.map { "@\($0.start)" } ?? "", 10)
                          + pad(check.rule, 19) + check.message)
         }

@@ -53,11 +53,11 @@ struct Checker {
             let implied = members.compactMap(\.impliedTarget)
             let sum = implied.map { Interval($0.low, $0.high) }.reduce(Interval(0, 0), +)
             let point = implied.map(\.value).reduce(0, +)
-            let parts = implied.map { Interval.format($0.value) }.joined(separator: " + ")
+            let parts = implied.map { Interval.formatAmount($0.value) }.joined(separator: " + ")
             let ok = sum.overlaps(target.interval)
             checks.append(Check(
                 rule: "impliedTargetsSum", status: ok ? .pass : .fail,
-                message: "implied targets \(parts) = \(Interval.format(point)) (\(sum)) \(ok ? "agree with" : "do not agree with") the stated target \(target.text) for \(total.text)",
+                message: "implied targets \(parts) = \(Interval.formatAmount(point)) (\(sum.amountDescription)) \(ok ? "agree with" : "do not agree with") the stated target \(target.text) for \(total.text)",
                 span: source.span(distribution.range)))
         }
         return checks
@@ -85,7 +85,7 @@ struct Checker {
             }
             if sum.overlaps(total) {
                 return Check(rule: "breakdownSum", status: .pass,
-                             message: "\(terms) = \(Interval.format(point)), matching the total \(b.total.text)", span: span)
+                             message: "\(terms) = \(Interval.formatAmount(point)), matching the total \(b.total.text)", span: span)
             }
             if sum.high < total.low {
                 return Check(rule: "breakdownSum", status: .unverifiable,

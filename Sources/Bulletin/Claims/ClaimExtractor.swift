@@ -93,7 +93,7 @@ struct ClaimExtractor {
         // Which amount each percentage refers to.
         var actuals: [Quantity?] = Array(repeating: nil, count: list.count)
         var actualRule = "actual:none"
-        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart)
+        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<first.range.lowerBound)
         if list.count > 1 || marker != nil {
             var region = sentence.lowerBound..<(marker?.start ?? found.phraseStart)
             if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
@@ -222,7 +222,7 @@ struct ClaimExtractor {
                 implied = ImpliedTarget(value: (value * 100).rounded() / 100, low: (range.low * 100).rounded() / 100,
                                         high: range.high.isInfinite ? range.high : (range.high * 100).rounded() / 100, unit: actual.unit)
                 let whole = basis == .share ? "total" : "target"
-                reason = "\(whole) not stated; \(Interval.format(actual.value))\(actual.unit) at \(p) implies about \(Interval.format(value))\(actual.unit) (\(range))"
+                reason = "\(whole) not stated; \(actual.text) at \(p) implies about \(Interval.formatAmount(value))\(actual.unit) (\(range.amountDescription))"
             } else if actual == nil {
                 reason = "no amount found for the percentage to refer to"
             } else if basis == .growth {

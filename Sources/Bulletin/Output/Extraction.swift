@@ -56,10 +56,10 @@ public struct Extraction: Encodable, Sendable {
         claims.contains { $0.status == .inconsistent } || checks.contains { $0.status == .fail }
     }
 
-    /// The JSON document, pretty-printed with keys in a fixed order.
+    /// The JSON document, keys sorted so that the output is byte-for-byte reproducible.
     public func json(pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let data = try encoder.encode(self)
         return String(decoding: data, as: UTF8.self)

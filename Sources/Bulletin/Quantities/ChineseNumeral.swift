@@ -19,6 +19,7 @@ struct ChineseNumeral {
         var afterZero = false         // a 零 stands between the last power and this digit
         var sequence: [Int64]? = nil  // digit-by-digit form (二〇一九)
         var largestSection: Int64 = 1
+        var digitPlace: Int64 = 1     // the place value of the last digit written
         var i = start
         var overflow = false
 
@@ -43,6 +44,7 @@ struct ChineseNumeral {
                 guard sequence == nil, digit == nil else { break loop }
                 section = add(section, e.value)
                 lastPlace = 10
+                digitPlace = 10
                 afterZero = false
             case .power:
                 guard sequence == nil else { break loop }
@@ -52,6 +54,7 @@ struct ChineseNumeral {
                 section = add(section, mul(d, e.value))
                 digit = nil
                 lastPlace = e.value
+                digitPlace = e.value
                 afterZero = false
             case .section:
                 guard sequence == nil else { break loop }
@@ -61,9 +64,12 @@ struct ChineseNumeral {
                     total = mul(total, e.value)
                     largestSection = e.value
                     lastPlace = e.value
+                    digitPlace = mul(digitPlace, e.value)
                     i += 1
                     continue loop
                 }
+                if digit != nil { digitPlace = 1 }
+                digitPlace = mul(digitPlace, e.value)
                 section = add(section, digit ?? 0)
                 if e.value > largestSection {
                     total = mul(add(total, section), e.value)
@@ -96,7 +102,7 @@ struct ChineseNumeral {
             guard !overflow else { return nil }
             return ChineseNumeral(value: ExactNumber(significand: v, exponent: 0), step: .one, end: i)
         }
-        var step = lastPlace
+        var step = digitPlace
         if let d = digit {
             // 一万二 = 12000, 三百五 = 350, 十一 = 11, 一百零五 = 105.
             let place = (afterZero || lastPlace == 1) ? 1 : lastPlace / 10

@@ -51,6 +51,14 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         return Interval(a.low / b.high * scale, a.high / b.low * scale)
     }
 
+    /// An amount for a message: whole numbers from 100 up, else up to two decimals.
+    static func formatAmount(_ x: Double) -> String {
+        abs(x) >= 100 && x.isFinite ? format(x.rounded()) : format(x)
+    }
+
+    /// The interval as amounts (see `formatAmount`).
+    var amountDescription: String { "\(Interval.formatAmount(low))–\(Interval.formatAmount(high))" }
+
     /// A number for a message: up to two decimals, no trailing zeros.
     static func format(_ x: Double) -> String {
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }

@@ -188,11 +188,15 @@ struct QuantityScanner {
         // A Chinese numeral is an amount only with a unit or multiplier-bearing form (两件, 九十万人);
         // otherwise it is a word (一方面, 统一).
         if n.chinese && unit.isEmpty { return nil }
-        // Names with digits (G20, 5G, 9F) and bare four-digit years (2021国际).
+        // Names with digits (G20, 5G, 9F, 58中, 500强) and bare four-digit years (2021国际). A number
+        // without a unit counts only where it stands alone, as in a table cell (2 5 1 2 10).
         if unit.isEmpty {
             if s > 0 && isLatinLetter(chars[s - 1]) || i < chars.count && isLatinLetter(chars[i]) { return i }
             if n.digits == 4, value == n.value, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
                 result.dates.append(date(s..<i))
+                return i
+            }
+            if i < chars.count, (0x3400...0x9FFF).contains(chars[i].value), approx == .exact, upper == nil, value == n.value {
                 return i
             }
         }

@@ -1,0 +1,31 @@
+import Testing
+@testable import Bulletin
+
+@Test func exactFiguresSpanHalfTheirStep() {
+    #expect(Interval.of(value: 28000, step: 1000, approx: .exact, upper: nil) == Interval(27500, 28500))
+    #expect(abs(Interval.of(value: 104.4, step: 0.1, approx: .exact, upper: nil).low - 104.35) < 1e-9)
+}
+
+@Test func overReachesTheNextUnitOfTheLastDigit() {
+    #expect(Interval.of(value: 8000, step: 1, approx: .over, upper: nil) == Interval(8000, 9000))
+    #expect(Interval.of(value: 3700, step: 1, approx: .over, upper: nil) == Interval(3700, 3800))
+    #expect(Interval.of(value: 740, step: 1, approx: .over, upper: nil) == Interval(740, 750))
+}
+
+@Test func openBounds() {
+    #expect(Interval.of(value: 4000, step: 1, approx: .atLeast, upper: nil).high == .infinity)
+    #expect(Interval.of(value: 4, step: 0.1, approx: .atMost, upper: nil) == Interval(0, 4))
+}
+
+@Test func ratioOfRoundedFigures() throws {
+    // 1.9万 / 2.8万 reported as 66.8%: 1.85万…1.95万 over 2.75万…2.85万 allows it.
+    let actual = Interval.of(value: 19000, step: 1000, approx: .exact, upper: nil)
+    let target = Interval.of(value: 28000, step: 1000, approx: .exact, upper: nil)
+    let ratio = try #require(Interval.ratio(actual, target, scale: 100))
+    #expect(ratio.overlaps(Interval.of(value: 66.8, step: 0.1, approx: .exact, upper: nil)))
+    // 29245 / 28000 is 104.4%, not 114.4%.
+    let exact = try #require(Interval.ratio(Interval(29244.5, 29245.5), Interval(27999.5, 28000.5), scale: 100))
+    #expect(exact.overlaps(Interval(104.35, 104.45)))
+    #expect(!exact.overlaps(Interval(114.35, 114.45)))
+    #expect(Interval.ratio(Interval(1, 2), Interval(0, 1)) == nil)
+}
