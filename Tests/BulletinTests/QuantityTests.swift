@@ -55,6 +55,8 @@ let quantityCases: [QuantityCase] = [
     QuantityCase("安装不少于4000辆", "不少于4000辆", 4000, "辆", .atLeast, step: 1),
     QuantityCase("集中建设10个以上重点学科", "10个以上", 10, "个", .atLeast, step: 1),
     QuantityCase("20多个", "20多个", 20, "个", .over, step: 1),
+    QuantityCase("4800余万平方米在建工程", "4800余万平方米", 48_000_000, "m²", .over, step: 10000),
+    QuantityCase("对4类社会组织实行直接登记", "4类", 4, "类", step: 1),
     QuantityCase("超过500户", "超过500户", 500, "户", .over, step: 1),
     QuantityCase("控制在4.0%以内", "4.0%以内", 4.0, "%", .atMost, step: 0.1),
     QuantityCase("增长7%左右", "7%左右", 7, "%", .about, step: 1),

@@ -143,6 +143,13 @@ struct QuantityScanner {
         var value = n.value, step = n.step
         var upperValue = upper?.value
         var i = e
+        var approx: Approximation = upper == nil ? .exact : .range
+        // 余/多 before a multiplier: 4800余万平方米.
+        if !n.chinese, upper == nil, let after = grammar.approxAfter.match(in: chars, at: i),
+           grammar.multipliers.match(in: chars, at: i + after.length) != nil {
+            approx = after.value
+            i += after.length
+        }
         let direct = grammar.units.match(in: chars, at: i)
         if !n.chinese, let mult = grammar.multipliers.match(in: chars, at: i) {
             let afterMult = grammar.units.match(in: chars, at: i + mult.length)
@@ -161,8 +168,7 @@ struct QuantityScanner {
                 i += mult.length
             }
         }
-        var approx: Approximation = upper == nil ? .exact : .range
-        if let after = grammar.approxAfter.match(in: chars, at: i), upper == nil {
+        if let after = grammar.approxAfter.match(in: chars, at: i), upper == nil, approx == .exact {
             // 余/多 only count when a unit or the end of the amount follows (8000余辆, 20多个).
             if grammar.units.match(in: chars, at: i + after.length) != nil {
                 approx = after.value
