@@ -69,7 +69,7 @@ import Testing
 
     @Test func badGrammarNamesFileAndLine() throws {
         let directory = try temporaryDirectory()
-        try Data("unit\tcanonical\tkind\tfamily\n艘\t艘\tthing\tcount\textra\n".utf8).write(to: directory.appendingPathComponent("units.tsv"))
+        try Data("unit\tcanonical\tkind\tfamily\tscale\n艘\t艘\tthing\tcount\t\textra\n".utf8).write(to: directory.appendingPathComponent("units.tsv"))
         let (status, _, err) = try runBulletin(["extract", "--grammar", directory.path, november.path])
         #expect(status == 2)
         #expect(err.contains("units.tsv:2:"), "\(err)")

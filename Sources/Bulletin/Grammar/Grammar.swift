@@ -11,6 +11,15 @@ public struct Grammar: Sendable {
         let canonical: String
         let kind: String
         let family: String
+        /// Multiplies the value: 九成 = 90%.
+        let scale: Int64
+    }
+
+    /// A fixed phrase with a value (百分百 = 100%), or a prefix that gives a numeral its unit
+    /// (百分之三十 = 30%).
+    struct FormEntry: Sendable {
+        let value: ExactNumber?
+        let unit: UnitEntry
     }
 
     enum NumeralRole: String, Sendable { case digit, tens, power, section, point }
@@ -36,6 +45,12 @@ public struct Grammar: Sendable {
     let approxBefore: PhraseTrie<Approximation>
     let approxAfter: PhraseTrie<Approximation>
     let approxTrailing: PhraseTrie<Approximation>
+    let unitPrefixes: PhraseTrie<FormEntry>
+    let fixedWords: PhraseTrie<FormEntry>
+    let fractionWords: PhraseTrie<UnitEntry>
+    let fractionSlashes: PhraseTrie<UnitEntry>
+    /// Numeral characters that stand for an unknown digit (几).
+    let someDigits: Set<UInt32>
     // Numbers that are not quantities
     let yearWords: PhraseTrie<Bool>
     let dateUnits: PhraseTrie<Bool>
@@ -43,6 +58,7 @@ public struct Grammar: Sendable {
     let openBrackets: PhraseTrie<Bool>
     let docNumberEnds: PhraseTrie<Bool>
     let rangeConnectors: PhraseTrie<Bool>
+    let phoneCues: PhraseTrie<Bool>
     // Claims
     let bases: PhraseTrie<BasisEntry>
     let connectors: PhraseTrie<Bool>
@@ -72,7 +88,8 @@ public struct Grammar: Sendable {
     static let files: [String: [String]] = [
         "numerals.tsv": ["char", "value", "role"],
         "multipliers.tsv": ["word", "factor"],
-        "units.tsv": ["unit", "canonical", "kind", "family"],
+        "units.tsv": ["unit", "canonical", "kind", "family", "scale"],
+        "forms.tsv": ["kind", "phrase", "value", "unit"],
         "approximations.tsv": ["marker", "position", "approx"],
         "bases.tsv": ["phrase", "basis", "sign"],
         "connectors.tsv": ["phrase"],
@@ -141,9 +158,52 @@ public struct Grammar: Sendable {
         }
         self.multipliers = PhraseTrie(multipliers)
 
-        self.units = PhraseTrie(table("units.tsv").rows.map {
-            ($0["unit"], UnitEntry(canonical: $0["canonical"], kind: $0["kind"], family: $0["family"]))
-        })
+        var units: [(String, UnitEntry)] = []
+        for row in table("units.tsv").rows {
+            guard let scale = row["scale"].isEmpty ? 1 : Int64(row["scale"]), scale > 0 else {
+                throw table("units.tsv").error(row, "scale must be empty or a positive integer")
+            }
+            units.append((row["unit"], UnitEntry(canonical: row["canonical"], kind: row["kind"], family: row["family"], scale: scale)))
+        }
+        let unitTrie = PhraseTrie(units)
+        self.units = unitTrie
+
+        // Number forms: the unit column names a unit of units.tsv, or a new one of kind ratio.
+        func unitEntry(_ name: String) -> UnitEntry {
+            let scalars = Array(name.unicodeScalars)
+            if let hit = unitTrie.match(in: scalars, at: 0), hit.length == scalars.count { return hit.value }
+            return UnitEntry(canonical: name, kind: "ratio", family: name, scale: 1)
+        }
+        var prefixes: [(String, FormEntry)] = [], words: [(String, FormEntry)] = []
+        var fractions: [(String, UnitEntry)] = [], slashes: [(String, UnitEntry)] = []
+        var some = Set<UInt32>()
+        let forms = table("forms.tsv")
+        for row in forms.rows {
+            switch row["kind"] {
+            case "prefix": prefixes.append((row["phrase"], FormEntry(value: nil, unit: unitEntry(row["unit"]))))
+            case "fraction": fractions.append((row["phrase"], unitEntry(row["unit"])))
+            case "slash": slashes.append((row["phrase"], unitEntry(row["unit"])))
+            case "word":
+                let parts = row["value"].split(separator: ".", maxSplits: 1).map(String.init)
+                guard let value = ExactNumber(integerDigits: parts[0], fractionDigits: parts.count > 1 ? parts[1] : ""),
+                      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                    throw forms.error(row, "a word needs a decimal value")
+                }
+                words.append((row["phrase"], FormEntry(value: value, unit: unitEntry(row["unit"]))))
+            case "some":
+                guard let scalar = row["phrase"].unicodeScalars.first, row["phrase"].unicodeScalars.count == 1 else {
+                    throw forms.error(row, "'some' takes one character")
+                }
+                some.insert(scalar.value)
+            default:
+                throw forms.error(row, "unknown kind '\(row["kind"])' (prefix, fraction, slash, word, some)")
+            }
+        }
+        unitPrefixes = PhraseTrie(prefixes)
+        fixedWords = PhraseTrie(words)
+        fractionWords = PhraseTrie(fractions)
+        fractionSlashes = PhraseTrie(slashes)
+        someDigits = some
 
         var before: [(String, Approximation)] = [], after: [(String, Approximation)] = [], trailing: [(String, Approximation)] = []
         for row in table("approximations.tsv").rows {
@@ -183,6 +243,7 @@ public struct Grammar: Sendable {
         openBrackets = PhraseTrie(phrases(nq, "openBracket"))
         docNumberEnds = PhraseTrie(phrases(nq, "docNumber"))
         rangeConnectors = PhraseTrie(phrases(nq, "range"))
+        phoneCues = PhraseTrie(phrases(nq, "phoneCue"))
 
         let cl = "claims.tsv"
         distributive = PhraseTrie(phrases(cl, "distributive"))

@@ -5,9 +5,33 @@ struct ChineseNumeral {
     /// The place value of the last digit written: 两万三千 → 1000, 二十七 → 1.
     let step: ExactNumber
     let end: Int
+    /// With an unknown digit (十几 = 11–19, 几十 = 20–90): the largest value; `value` is the least.
+    var upper: ExactNumber? = nil
 
     /// Parses the longest numeral starting at `start`, or nil if none starts there or it overflows.
-    static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry]) -> ChineseNumeral? {
+    /// Characters in `some` (几) stand for an unknown digit: 1–9 after a power, 2–9 before one.
+    static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
+                      some: Set<UInt32> = []) -> ChineseNumeral? {
+        guard !some.isEmpty, chars[start...].prefix(12).contains(where: { some.contains($0.value) }) else {
+            return parse(chars, at: start, numerals: numerals)
+        }
+        func with(_ digit: Int64) -> [UInt32: Grammar.NumeralEntry] {
+            var table = numerals
+            for s in some { table[s] = Grammar.NumeralEntry(value: digit, role: .digit) }
+            return table
+        }
+        let leading = some.contains(chars[start].value)
+        guard let low = parse(chars, at: start, numerals: with(leading ? 2 : 1)),
+              let high = parse(chars, at: start, numerals: with(9)), low.end == high.end else {
+            return parse(chars, at: start, numerals: numerals)
+        }
+        // Only a numeral that used the unknown digit is a range; 几 alone (几个) is no number.
+        guard chars[start..<low.end].contains(where: { some.contains($0.value) }) else { return low }
+        if leading && low.end == start + 1 { return nil }
+        return ChineseNumeral(value: low.value, step: low.step, end: low.end, upper: high.value)
+    }
+
+    private static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry]) -> ChineseNumeral? {
         func entry(_ i: Int) -> Grammar.NumeralEntry? { i < chars.count ? numerals[chars[i].value] : nil }
         guard let first = entry(start), first.role == .digit || first.role == .tens || (first.role == .power && first.value == 10) else {
             return nil

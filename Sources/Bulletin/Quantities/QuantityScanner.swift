@@ -17,10 +17,15 @@ struct QuantityScanner {
     private struct Numeral {
         var value: ExactNumber
         var step: ExactNumber
+        /// The largest value when a digit is unknown (十几 → 19).
+        var upper: ExactNumber? = nil
         var start: Int
         var end: Int
         var chinese: Bool
-        var digits: Int  // integer digits written (Arabic), for year detection
+        /// Integer digits written (Arabic), for year detection.
+        var digits: Int
+        /// Written with a leading zero (0532): a code, never an amount.
+        var leadingZero = false
     }
 
     func scan(_ tokens: [Token]) -> Result {
@@ -29,6 +34,10 @@ struct QuantityScanner {
         for token in tokens {
             let s = token.range.lowerBound
             guard s >= consumed, token.kind == .number || token.kind == .ideographic || token.kind == .letter else { continue }
+            if token.kind == .ideographic, let end = form(at: s, into: &result) {
+                consumed = end
+                continue
+            }
             guard let first = numeral(at: s, result: &result) else { continue }
             if let end = classify(first, into: &result) { consumed = end }
         }
@@ -47,7 +56,7 @@ struct QuantityScanner {
                 let c = chars[i]
                 if isDigit(c) { integer.unicodeScalars.append(c); i += 1; continue }
                 // A thousands separator: ',' followed by exactly three digits.
-                if c == ",", i + 3 < chars.count + 0, (1...3).allSatisfy({ i + $0 < chars.count && isDigit(chars[i + $0]) }),
+                if c == ",", (1...3).allSatisfy({ i + $0 < chars.count && isDigit(chars[i + $0]) }),
                    i + 4 >= chars.count || !isDigit(chars[i + 4]) {
                     i += 1; continue
                 }
@@ -65,12 +74,54 @@ struct QuantityScanner {
                 return nil
             }
             return Numeral(value: value, step: ExactNumber(significand: 1, exponent: -fraction.count),
-                           start: s, end: i, chinese: false, digits: integer.count)
+                           start: s, end: i, chinese: false, digits: integer.count,
+                           leadingZero: integer.count > 1 && integer.hasPrefix("0") && fraction.isEmpty)
         }
-        if let parsed = ChineseNumeral.parse(chars, at: s, numerals: grammar.numerals) {
-            return Numeral(value: parsed.value, step: parsed.step, start: s, end: parsed.end, chinese: true, digits: 0)
+        if let parsed = ChineseNumeral.parse(chars, at: s, numerals: grammar.numerals, some: grammar.someDigits) {
+            return Numeral(value: parsed.value, step: parsed.step, upper: parsed.upper, start: s, end: parsed.end,
+                           chinese: true, digits: 0)
         }
         return nil
+    }
+
+    /// Fixed phrases (百分百, 翻一番) and numerals after a unit prefix (百分之三十, 千分之三).
+    private func form(at s: Int, into result: inout Result) -> Int? {
+        if let word = grammar.fixedWords.match(in: chars, at: s), let value = word.value.value {
+            let end = s + word.length
+            let step = ExactNumber(significand: 1, exponent: max(0, value.exponent))
+            append(start: s, end: end, value: value.double, step: step.double, upper: nil, approx: .exact,
+                   unit: word.value.unit, numberStart: s, into: &result)
+            return end
+        }
+        guard let prefix = grammar.unitPrefixes.match(in: chars, at: s),
+              var n = numeral(at: s + prefix.length, result: &result) else { return nil }
+        let unit = prefix.value.unit
+        if let scaled = n.value.multiplied(by: unit.scale), let step = n.step.multiplied(by: unit.scale) {
+            n.value = scaled
+            n.step = step
+        }
+        var end = n.end
+        var approx: Approximation = n.upper == nil ? .exact : .range
+        if approx == .exact, let trailing = grammar.approxTrailing.match(in: chars, at: end) {
+            approx = trailing.value
+            end += trailing.length
+        }
+        var start = s
+        if approx == .exact, let before = grammar.approxBefore.matchEnding(in: chars, at: s) {
+            approx = before.value
+            start = s - before.length
+        }
+        append(start: start, end: end, value: n.value.double, step: n.step.double, upper: n.upper?.double,
+               approx: approx, unit: unit, numberStart: s, into: &result)
+        return end
+    }
+
+    private func append(start: Int, end: Int, value: Double, step: Double, upper: Double?, approx: Approximation,
+                        unit: Grammar.UnitEntry?, numberStart: Int, into result: inout Result) {
+        result.quantities.append(Quantity(
+            text: source.originalText(start..<end), span: source.span(start..<end),
+            value: value, unit: unit?.canonical ?? "", kind: unit?.kind ?? "", approx: approx, step: step,
+            upper: upper, range: start..<end, family: unit?.family ?? "", numberStart: numberStart))
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
@@ -92,7 +143,7 @@ struct QuantityScanner {
     /// Decides what the number at `n` is and records it; returns where scanning resumes.
     private func classify(_ n: Numeral, into result: inout Result) -> Int? {
         let s = n.start
-        var e = n.end
+        let e = n.end
 
         // List markers: "1." "1、" "一、" at the start of a line, "(1)" "(一)".
         if atLineStart(s), n.value.exponent >= 0 {
@@ -108,105 +159,102 @@ struct QuantityScanner {
         if grammar.ordinalPrefixes.matchEnding(in: chars, at: s) != nil { return e }
         if grammar.openBrackets.matchEnding(in: chars, at: s) != nil { return e }
         if s > 0, "〕]】".unicodeScalars.contains(chars[s - 1]), grammar.docNumberEnds.match(in: chars, at: e) != nil { return e + 1 }
-        // Times of day (09:44).
-        if !n.chinese, e + 1 < chars.count, chars[e] == ":", isDigit(chars[e + 1]) {
-            var j = e + 1
-            while j < chars.count, isDigit(chars[j]) || chars[j] == ":" { j += 1 }
-            return j
+        if !n.chinese {
+            // Times of day (09:44).
+            if e + 1 < chars.count, chars[e] == ":", isDigit(chars[e + 1]) { return skipDigits(from: e, also: ":") }
+            // Phone numbers and codes (电话:0532-85912345, 0532), names like COVID-19.
+            if n.leadingZero || isAfterPhoneCue(s) { return skipDigits(from: e, also: "- ") }
+            if s > 1, chars[s - 1] == "-", isLatinLetter(chars[s - 2]) { return e }
+            // ISO-like dates (2019-12-12, 2019.12.12, 2019/12/12).
+            if n.value.exponent >= 0, n.digits <= 4, let end = isoDateEnd(from: e, yearFirst: n.digits == 4) {
+                result.dates.append(date(s..<end))
+                return end
+            }
         }
-        // ISO-like dates (2019-12-12, 2019.12.12, 2019/12/12).
-        if !n.chinese, n.digits == 4, let end = isoDateEnd(from: e) {
-            result.dates.append(date(s..<end))
-            return end
+        // Fractions: 三分之一, 1/3.
+        if let end = fraction(n, into: &result) { return end }
+
+        // The amount: a multiplier (3.35万, 1万2千), a range (2—3个, 1.2万—1.5万), a marker (8000余), a unit.
+        var low = n
+        var i = e
+        var approx: Approximation = n.upper == nil ? .exact : .range
+        if let after = grammar.approxAfter.match(in: chars, at: i), grammar.multipliers.match(in: chars, at: i + after.length) != nil {
+            approx = after.value  // 4800余万平方米
+            i += after.length
         }
-        // Ranges of dates (1-10月) and amounts (2—3个).
-        var upper: Numeral? = nil
-        if let connector = grammar.rangeConnectors.match(in: chars, at: e), let second = numeral(at: e + connector.length, result: &result),
-           second.chinese == n.chinese {
-            if isDateAfter(second) {
+        var multiplied = false
+        switch multiply(&low, at: &i, result: &result) {
+        case .tooLarge(let end): return end
+        case .applied: multiplied = true
+        case .none: break
+        }
+        var high: Numeral? = n.upper.map { var h = n; h.value = $0; return h }
+        if approx == .exact, let connector = grammar.rangeConnectors.match(in: chars, at: i),
+           var second = numeral(at: i + connector.length, result: &result), second.chinese == n.chinese, !second.leadingZero {
+            if !multiplied, isDateAfter(second) {
                 let end = second.end + (grammar.dateUnits.match(in: chars, at: second.end)?.length ?? 0)
                 result.dates.append(date(s..<end))
                 return end
             }
-            if second.value.double > n.value.double {
-                upper = second
-                e = second.end
+            var j = second.end
+            let before = second
+            switch multiply(&second, at: &j, result: &result) {
+            case .tooLarge(let end): return end
+            case .applied:
+                // 1.2—1.5万人: the multiplier of the upper end applies to both.
+                if !multiplied, let factor = factor(from: before.value, to: second.value) {
+                    _ = multiply(&low, by: factor)
+                }
+            case .none: break
+            }
+            if second.value.double > low.value.double {
+                high = second
+                i = j
+                approx = .range
             }
         }
-        if upper == nil, isDateAfter(n) {
+        if approx == .exact, !multiplied, isDateAfter(n) {
             let unitLength = grammar.dateUnits.match(in: chars, at: e)?.length ?? grammar.yearWords.match(in: chars, at: e)?.length ?? 0
             result.dates.append(date(s..<e + unitLength))
             return e + unitLength
         }
-
-        // Multiplier (Arabic only: 3.35万), after-marker (8000余), unit (辆, 套(户)).
-        var value = n.value, step = n.step
-        var upperValue = upper?.value
-        var i = e
-        var approx: Approximation = upper == nil ? .exact : .range
-        // 余/多 before a multiplier: 4800余万平方米.
-        if !n.chinese, upper == nil, let after = grammar.approxAfter.match(in: chars, at: i),
-           grammar.multipliers.match(in: chars, at: i + after.length) != nil {
+        if approx == .exact, let after = grammar.approxAfter.match(in: chars, at: i),
+           grammar.units.match(in: chars, at: i + after.length) != nil {
+            // 余/多 only count when a unit follows (8000余辆, 20多个).
             approx = after.value
             i += after.length
         }
-        let direct = grammar.units.match(in: chars, at: i)
-        if !n.chinese, let mult = grammar.multipliers.match(in: chars, at: i) {
-            let afterMult = grammar.units.match(in: chars, at: i + mult.length)
-            let multWins = (mult.length + (afterMult?.length ?? 0)) > (direct?.length ?? 0)
-                || grammar.approxAfter.match(in: chars, at: i + mult.length) != nil
-            if multWins {
-                guard let v = value.multiplied(by: mult.value), let st = step.multiplied(by: mult.value) else {
-                    result.diagnostics.append(Diagnostic(severity: .warning,
-                        message: "amount \(source.originalText(s..<i + mult.length)) is too large to represent; left out of quantities",
-                        span: source.span(s..<i + mult.length)))
-                    return i + mult.length
-                }
-                value = v
-                step = st
-                upperValue = upperValue.flatMap { $0.multiplied(by: mult.value) }
-                i += mult.length
-            }
-        }
-        if let after = grammar.approxAfter.match(in: chars, at: i), upper == nil, approx == .exact {
-            // 余/多 only count when a unit or the end of the amount follows (8000余辆, 20多个).
-            if grammar.units.match(in: chars, at: i + after.length) != nil {
-                approx = after.value
-                i += after.length
-            }
-        }
-        var unit = ""
-        var kind = ""
-        var family = ""
+        var unit: Grammar.UnitEntry? = nil
         if let u = grammar.units.match(in: chars, at: i) {
-            unit = u.value.canonical
-            kind = u.value.kind
-            family = u.value.family
+            var entry = u.value
             i += u.length
             // Compound units: 元/人/年.
             while i + 1 < chars.count, chars[i] == "/", let next = grammar.units.match(in: chars, at: i + 1) {
-                unit += "/" + next.value.canonical
-                family += "/" + next.value.family
-                kind = "rate"
+                entry = Grammar.UnitEntry(canonical: entry.canonical + "/" + next.value.canonical, kind: "rate",
+                                          family: entry.family + "/" + next.value.family, scale: entry.scale)
                 i += 1 + next.length
             }
+            if entry.scale != 1 {
+                _ = multiply(&low, by: entry.scale)
+                if var h = high { _ = multiply(&h, by: entry.scale); high = h }
+            }
+            unit = entry
         }
-        // A Chinese numeral is an amount only with a unit or multiplier-bearing form (两件, 九十万人);
-        // otherwise it is a word (一方面, 统一).
-        if n.chinese && unit.isEmpty { return nil }
-        // Names with digits (G20, 5G, 9F, 58中, 500强) and bare four-digit years (2021国际). A number
-        // without a unit counts only where it stands alone, as in a table cell (2 5 1 2 10).
-        if unit.isEmpty {
+        if unit == nil {
+            // A Chinese numeral needs a unit to be an amount (两件); otherwise it is a word (一方面, 统一).
+            if n.chinese { return nil }
+            // Names with digits (G20, 5G, 9F, 58中, 500强) and bare years (2021国际). A number without
+            // a unit counts only where it stands alone, as in a table cell (2 5 1 2 10).
             if s > 0 && isLatinLetter(chars[s - 1]) || i < chars.count && isLatinLetter(chars[i]) { return i }
-            if n.digits == 4, value == n.value, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
+            if n.digits == 4, !multiplied, high == nil, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
                 result.dates.append(date(s..<i))
                 return i
             }
-            if i < chars.count, (0x3400...0x9FFF).contains(chars[i].value), approx == .exact, upper == nil, value == n.value {
+            if i < chars.count, (0x3400...0x9FFF).contains(chars[i].value), approx == .exact, high == nil, !multiplied {
                 return i
             }
         }
-        if let trailing = grammar.approxTrailing.match(in: chars, at: i), approx == .exact {
+        if approx == .exact, let trailing = grammar.approxTrailing.match(in: chars, at: i) {
             approx = trailing.value
             i += trailing.length
         }
@@ -215,12 +263,123 @@ struct QuantityScanner {
             approx = before.value
             start = s - before.length
         }
-        let quantity = Quantity(
-            text: source.originalText(start..<i), span: source.span(start..<i),
-            value: value.double, unit: unit, kind: kind, approx: approx, step: step.double,
-            upper: upperValue?.double, range: start..<i, family: family, numberStart: s)
-        result.quantities.append(quantity)
+        append(start: start, end: i, value: low.value.double, step: low.step.double, upper: high?.value.double,
+               approx: approx, unit: unit, numberStart: s, into: &result)
         return i
+    }
+
+    private enum Multiplied { case none, applied, tooLarge(end: Int) }
+
+    /// Applies the multiplier after a number (3.35万) and a smaller part after it (1万2千,
+    /// 3亿5000万), unless the characters read better as a unit (5千瓦 is 5 kW, not 5000 瓦).
+    private func multiply(_ n: inout Numeral, at i: inout Int, result: inout Result) -> Multiplied {
+        guard let mult = grammar.multipliers.match(in: chars, at: i) else { return .none }
+        let direct = grammar.units.match(in: chars, at: i)?.length ?? 0
+        let afterMult = i + mult.length
+        let unitAfter = grammar.units.match(in: chars, at: afterMult)?.length ?? 0
+        let wins = mult.length + unitAfter > direct || grammar.approxAfter.match(in: chars, at: afterMult) != nil
+            || grammar.rangeConnectors.match(in: chars, at: afterMult) != nil
+        guard wins else { return .none }
+        guard multiply(&n, by: mult.value) else {
+            result.diagnostics.append(Diagnostic(severity: .warning,
+                message: "amount \(source.originalText(n.start..<afterMult)) is too large to represent; left out of quantities",
+                span: source.span(n.start..<afterMult)))
+            return .tooLarge(end: afterMult)
+        }
+        i = afterMult
+        // 1万2千: an integer and a smaller multiplier right after.
+        if !n.chinese, i < chars.count, isDigit(chars[i]) {
+            var j = i
+            var digits = ""
+            while j < chars.count, isDigit(chars[j]), digits.count < 18 { digits.unicodeScalars.append(chars[j]); j += 1 }
+            if let part = Int64(digits), let smaller = grammar.multipliers.match(in: chars, at: j), smaller.value < mult.value,
+               let value = ExactNumber(significand: part, exponent: 0).multiplied(by: smaller.value),
+               let sum = add(n.value, value) {
+                n.value = sum
+                n.step = ExactNumber(significand: 1, exponent: 0).multiplied(by: smaller.value) ?? n.step
+                i = j + smaller.length
+            }
+        }
+        return .applied
+    }
+
+    private func multiply(_ n: inout Numeral, by factor: Int64) -> Bool {
+        guard let v = n.value.multiplied(by: factor), let st = n.step.multiplied(by: factor) else { return false }
+        n.value = v
+        n.step = st
+        n.upper = n.upper.flatMap { $0.multiplied(by: factor) }
+        return true
+    }
+
+    /// The integer factor that turns `a` into `b` (1.5 → 15000: 10000), if there is one.
+    private func factor(from a: ExactNumber, to b: ExactNumber) -> Int64? {
+        guard a.significand != 0, b.significand % a.significand == 0 else { return nil }
+        let ratio = b.significand / a.significand
+        let shift = b.exponent - a.exponent
+        guard shift >= 0, shift < 19 else { return nil }
+        let (f, overflow) = ratio.multipliedReportingOverflow(by: ExactNumber.pow10(shift))
+        return overflow || f <= 1 ? nil : f
+    }
+
+    private func add(_ a: ExactNumber, _ b: ExactNumber) -> ExactNumber? {
+        let exponent = min(a.exponent, b.exponent)
+        let (x, o1) = a.significand.multipliedReportingOverflow(by: ExactNumber.pow10(a.exponent - exponent))
+        let (y, o2) = b.significand.multipliedReportingOverflow(by: ExactNumber.pow10(b.exponent - exponent))
+        let (sum, o3) = x.addingReportingOverflow(y)
+        return o1 || o2 || o3 ? nil : ExactNumber(significand: sum, exponent: exponent).reduced()
+    }
+
+    /// 三分之一 and 1/3: the denominator, a fraction word, the numerator.
+    private func fraction(_ denominatorOrNumerator: Numeral, into result: inout Result) -> Int? {
+        let n = denominatorOrNumerator
+        var value: Double
+        var end: Int
+        var unit: Grammar.UnitEntry
+        if let word = grammar.fractionWords.match(in: chars, at: n.end),
+           let numerator = numeral(at: n.end + word.length, result: &result), numerator.chinese == n.chinese, n.value.significand != 0 {
+            value = numerator.value.double / n.value.double
+            end = numerator.end
+            unit = word.value
+        } else if !n.chinese, n.value.exponent == 0, let slash = grammar.fractionSlashes.match(in: chars, at: n.end),
+                  n.end + slash.length < chars.count, isDigit(chars[n.end + slash.length]),
+                  let denominator = numeral(at: n.end + slash.length, result: &result), denominator.value.exponent == 0,
+                  denominator.value.significand != 0,
+                  !(denominator.end < chars.count && (chars[denominator.end] == "/" || chars[denominator.end] == "-")) {
+            value = n.value.double / denominator.value.double
+            end = denominator.end
+            unit = slash.value
+        } else {
+            return nil
+        }
+        value = (value * 1e6).rounded() / 1e6
+        var approx = Approximation.exact
+        if let trailing = grammar.approxTrailing.match(in: chars, at: end) {
+            approx = trailing.value
+            end += trailing.length
+        }
+        var start = n.start
+        if approx == .exact, let before = grammar.approxBefore.matchEnding(in: chars, at: start) {
+            approx = before.value
+            start -= before.length
+        }
+        append(start: start, end: end, value: value, step: 0, upper: nil, approx: approx, unit: unit,
+               numberStart: n.start, into: &result)
+        return end
+    }
+
+    /// Whether a phone cue (电话, 热线) stands right before `s`, allowing ':' and spaces between.
+    private func isAfterPhoneCue(_ s: Int) -> Bool {
+        var p = s
+        while p > 0, chars[p - 1] == ":" || chars[p - 1] == " " { p -= 1 }
+        return grammar.phoneCues.matchEnding(in: chars, at: p) != nil
+    }
+
+    /// The end of a run of digits and the given separators starting at `from`.
+    private func skipDigits(from: Int, also separators: String) -> Int {
+        let extra = Set(separators.unicodeScalars)
+        var j = from
+        while j < chars.count, isDigit(chars[j]) || (extra.contains(chars[j]) && j + 1 < chars.count && isDigit(chars[j + 1])) { j += 1 }
+        return j
     }
 
     private func date(_ range: Range<Int>) -> DateMention {
@@ -240,14 +399,18 @@ struct QuantityScanner {
         return false
     }
 
-    private func isoDateEnd(from e: Int) -> Int? {
-        guard e < chars.count, "-/.".unicodeScalars.contains(chars[e]) else { return nil }
+    /// The end of a date written with separators: 2019-12-12, 2019.12.12, 2019/12/12 (year first),
+    /// or 12/20/2019 and 20-12-2019 (year last; '.' only year first).
+    private func isoDateEnd(from e: Int, yearFirst: Bool) -> Int? {
+        guard e < chars.count, (yearFirst ? "-/." : "-/").unicodeScalars.contains(chars[e]) else { return nil }
         let separator = chars[e]
         var i = e + 1
         var parts = 0
         while parts < 2 {
             let start = i
-            while i < chars.count, isDigit(chars[i]), i - start < 2 { i += 1 }
+            let width = parts == 1 && !yearFirst ? 4 : 2
+            while i < chars.count, isDigit(chars[i]), i - start < width { i += 1 }
+            if parts == 1 && !yearFirst && i - start != 4 { return nil }
             guard i > start else { return nil }
             parts += 1
             if parts < 2 {
