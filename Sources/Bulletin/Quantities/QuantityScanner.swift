@@ -166,6 +166,11 @@ struct QuantityScanner {
             if n.leadingZero || isAfterPhoneCue(s) { return skipDigits(from: e, also: "- ") }
             if s > 1, chars[s - 1] == "-", isLatinLetter(chars[s - 2]) { return e }
             // ISO-like dates (2019-12-12, 2019.12.12, 2019/12/12).
+            if n.digits == 4, n.value.exponent == -2, e + 1 < chars.count, chars[e] == ".", isDigit(chars[e + 1]) {
+                let end = skipDigits(from: e + 1, also: "")  // 2019.12.12, read as 2019.12 and .12
+                result.dates.append(date(s..<end))
+                return end
+            }
             if n.value.exponent >= 0, n.digits <= 4, let end = isoDateEnd(from: e, yearFirst: n.digits == 4) {
                 result.dates.append(date(s..<end))
                 return end
@@ -225,9 +230,11 @@ struct QuantityScanner {
             i += after.length
         }
         var unit: Grammar.UnitEntry? = nil
-        if let u = grammar.units.match(in: chars, at: i) {
+        // One space may stand between number and unit in text converted from PDF (49 项).
+        let unitAt = i + 1 < chars.count && chars[i] == " " && grammar.units.match(in: chars, at: i + 1) != nil ? i + 1 : i
+        if let u = grammar.units.match(in: chars, at: unitAt) {
             var entry = u.value
-            i += u.length
+            i = unitAt + u.length
             // Compound units: 元/人/年.
             while i + 1 < chars.count, chars[i] == "/", let next = grammar.units.match(in: chars, at: i + 1) {
                 entry = Grammar.UnitEntry(canonical: entry.canonical + "/" + next.value.canonical, kind: "rate",
@@ -239,6 +246,21 @@ struct QuantityScanner {
                 if var h = high { _ = multiply(&h, by: entry.scale); high = h }
             }
             unit = entry
+            // A range with the unit on both ends: 10%-15%, 1.2万人—1.5万人.
+            if approx == .exact, high == nil, let connector = grammar.rangeConnectors.match(in: chars, at: i),
+               var second = numeral(at: i + connector.length, result: &result), second.chinese == n.chinese {
+                var j = second.end
+                if case .tooLarge = multiply(&second, at: &j, result: &result) { return j }
+                if let again = grammar.units.match(in: chars, at: j), again.value.canonical == entry.canonical,
+                   (multiplied || second.value.double > n.value.double) {
+                    if entry.scale != 1 { _ = multiply(&second, by: entry.scale) }
+                    if second.value.double > low.value.double {
+                        high = second
+                        approx = .range
+                        i = j + again.length
+                    }
+                }
+            }
         }
         if unit == nil {
             // A Chinese numeral needs a unit to be an amount (两件); otherwise it is a word (一方面, 统一).
