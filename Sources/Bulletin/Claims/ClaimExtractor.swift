@@ -21,7 +21,7 @@ struct ClaimExtractor {
         self.grammar = grammar
         self.structure = structure
         let content = quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
-        self.index = TextIndex(chars: source.chars, quantities: content)
+        self.index = TextIndex(chars: source.chars, quantities: content, grammar: grammar)
         self.percentages = content.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -299,7 +299,7 @@ struct ClaimExtractor {
             start = max(start, previous.range.upperBound)
         }
         var i = q.range.lowerBound
-        while i > start, chars[i - 1] != "、" { i -= 1 }
+        while i > start, !grammar.listCommas.contains(chars[i - 1]) { i -= 1 }
         start = i
         var range = start..<q.range.lowerBound
         while let prefix = grammar.subjectPrefixes.match(in: chars, at: range.lowerBound, limit: range.upperBound) {
@@ -309,7 +309,7 @@ struct ClaimExtractor {
             // Number first: the noun after the unit, up to the first verb-like prefix (已, 完成).
             var end = q.range.upperBound
             let limit = clause.upperBound
-            while end < limit, !TextIndex.clauseEnds.contains(chars[end]),
+            while end < limit, !grammar.clauseEnds.contains(chars[end]),
                   grammar.subjectPrefixes.match(in: chars, at: end, limit: limit) == nil {
                 end += 1
             }

@@ -33,11 +33,11 @@ struct HeadingMatcher {
         return section.targets.first { clause.contains($0.range.lowerBound) && $0.isComparable(with: actual) }
     }
 
-    /// The heading split at commas, semicolons and 、.
+    /// The heading split at clause ends and list commas (、).
     private func headingClauses(_ range: Range<Int>) -> [Range<Int>] {
         var clauses: [Range<Int>] = []
         var start = range.lowerBound
-        for i in range where [",", ";", "、", "。"].contains(chars[i]) {
+        for i in range where grammar.clauseEnds.contains(chars[i]) || grammar.listCommas.contains(chars[i]) {
             if i > start { clauses.append(start..<i) }
             start = i + 1
         }

@@ -9,17 +9,18 @@ struct TextIndex {
     let amounts: [Quantity]
     private let amountStarts: [Int]
 
-    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", "。", "!", "?", ":", "\n"]
-    static let sentenceEnds: Set<Unicode.Scalar> = [";", "。", "!", "?", "\n"]
+    let clauseEnds: Set<Unicode.Scalar>
 
-    init(chars: [Unicode.Scalar], quantities: [Quantity]) {
+    init(chars: [Unicode.Scalar], quantities: [Quantity], grammar: Grammar) {
         self.chars = chars
+        self.clauseEnds = grammar.clauseEnds
+        let sentenceEnds = grammar.sentenceEnds
         // Delimiters inside a quantity (1,234) do not end a clause.
         var covered = [Bool](repeating: false, count: chars.count)
         for q in quantities { for i in q.range { covered[i] = true } }
         for (i, c) in chars.enumerated() where !covered[i] {
-            if Self.clauseEnds.contains(c) { clauseStarts.append(i + 1) }
-            if Self.sentenceEnds.contains(c) { sentenceStarts.append(i + 1) }
+            if clauseEnds.contains(c) { clauseStarts.append(i + 1) }
+            if sentenceEnds.contains(c) { sentenceStarts.append(i + 1) }
             if c == "\n" { paragraphStarts.append(i + 1) }
         }
         amounts = quantities.filter(\.isAmount).sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -62,7 +63,7 @@ struct TextIndex {
         while i >= 0, i >= q.range.lowerBound - 12 {
             let c = chars[i]
             if c == "(" { return true }
-            if c == ")" || Self.clauseEnds.contains(c) { return false }
+            if c == ")" || clauseEnds.contains(c) { return false }
             i -= 1
         }
         return false

@@ -74,6 +74,14 @@ public struct Grammar: Sendable {
     let metCounts: PhraseTrie<Bool>
     let basisLeads: PhraseTrie<Bool>
     let doneCues: PhraseTrie<Bool>
+    // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
+    let sentenceEnds: Set<Unicode.Scalar>
+    /// Sentence ends and clause ends.
+    let clauseEnds: Set<Unicode.Scalar>
+    let listCommas: Set<Unicode.Scalar>
+    let closeBrackets: Set<Unicode.Scalar>
+    let timeSeparators: Set<Unicode.Scalar>
+    let dateSeparators: Set<Unicode.Scalar>
     // Structure
     let boilerplate: PhraseTrie<BoilerplateScope>
     let titlePrefixes: PhraseTrie<Bool>
@@ -96,6 +104,7 @@ public struct Grammar: Sendable {
         "structure.tsv": ["kind", "phrase", "value"],
         "claims.tsv": ["kind", "phrase", "value"],
         "nonquantities.tsv": ["kind", "phrase"],
+        "punctuation.tsv": ["kind", "char"],
     ]
 
     /// The grammar compiled into the library from `Grammar/`.
@@ -258,6 +267,22 @@ public struct Grammar: Sendable {
         metCounts = PhraseTrie(phrases(cl, "metCount"))
         basisLeads = PhraseTrie(phrases(cl, "basisLead"))
         doneCues = PhraseTrie(phrases(cl, "doneCue"))
+
+        var punctuation: [String: Set<Unicode.Scalar>] = [:]
+        let pt = table("punctuation.tsv")
+        for row in pt.rows {
+            let scalars = Array(row["char"].unicodeScalars)
+            guard scalars.count == 1 else { throw pt.error(row, "one character per row") }
+            let kinds = ["sentenceEnd", "clauseEnd", "listComma", "closeBracket", "timeSeparator", "dateSeparator"]
+            guard kinds.contains(row["kind"]) else { throw pt.error(row, "unknown kind '\(row["kind"])'") }
+            punctuation[row["kind"], default: []].insert(scalars[0])
+        }
+        sentenceEnds = (punctuation["sentenceEnd"] ?? []).union(["\n"])
+        clauseEnds = sentenceEnds.union(punctuation["clauseEnd"] ?? [])
+        listCommas = punctuation["listComma"] ?? []
+        closeBrackets = punctuation["closeBracket"] ?? []
+        timeSeparators = punctuation["timeSeparator"] ?? []
+        dateSeparators = punctuation["dateSeparator"] ?? []
 
         let st = "structure.tsv"
         var boilerplate: [(String, BoilerplateScope)] = []

@@ -158,16 +158,18 @@ struct QuantityScanner {
         // Ordinals (第十一届) and document codes (〔2006〕275号).
         if grammar.ordinalPrefixes.matchEnding(in: chars, at: s) != nil { return e }
         if grammar.openBrackets.matchEnding(in: chars, at: s) != nil { return e }
-        if s > 0, "〕]】".unicodeScalars.contains(chars[s - 1]), grammar.docNumberEnds.match(in: chars, at: e) != nil { return e + 1 }
+        if s > 0, grammar.closeBrackets.contains(chars[s - 1]), grammar.docNumberEnds.match(in: chars, at: e) != nil { return e + 1 }
         if !n.chinese {
             // Times of day (09:44).
-            if e + 1 < chars.count, chars[e] == ":", isDigit(chars[e + 1]) { return skipDigits(from: e, also: ":") }
+            if e + 1 < chars.count, grammar.timeSeparators.contains(chars[e]), isDigit(chars[e + 1]) {
+                return skipDigits(from: e, also: grammar.timeSeparators)
+            }
             // Phone numbers and codes (电话:0532-85912345, 0532), names like COVID-19.
-            if n.leadingZero || isAfterPhoneCue(s) { return skipDigits(from: e, also: "- ") }
+            if n.leadingZero || isAfterPhoneCue(s) { return skipDigits(from: e, also: grammar.dateSeparators.union([" "])) }
             if s > 1, chars[s - 1] == "-", isLatinLetter(chars[s - 2]) { return e }
             // ISO-like dates (2019-12-12, 2019.12.12, 2019/12/12).
             if n.digits == 4, n.value.exponent == -2, e + 1 < chars.count, chars[e] == ".", isDigit(chars[e + 1]) {
-                let end = skipDigits(from: e + 1, also: "")  // 2019.12.12, read as 2019.12 and .12
+                let end = skipDigits(from: e + 1, also: [])  // 2019.12.12, read as 2019.12 and .12
                 result.dates.append(date(s..<end))
                 return end
             }
@@ -392,13 +394,12 @@ struct QuantityScanner {
     /// Whether a phone cue (电话, 热线) stands right before `s`, allowing ':' and spaces between.
     private func isAfterPhoneCue(_ s: Int) -> Bool {
         var p = s
-        while p > 0, chars[p - 1] == ":" || chars[p - 1] == " " { p -= 1 }
+        while p > 0, grammar.clauseEnds.contains(chars[p - 1]) && chars[p - 1] != "\n" || chars[p - 1] == " " { p -= 1 }
         return grammar.phoneCues.matchEnding(in: chars, at: p) != nil
     }
 
     /// The end of a run of digits and the given separators starting at `from`.
-    private func skipDigits(from: Int, also separators: String) -> Int {
-        let extra = Set(separators.unicodeScalars)
+    private func skipDigits(from: Int, also extra: Set<Unicode.Scalar>) -> Int {
         var j = from
         while j < chars.count, isDigit(chars[j]) || (extra.contains(chars[j]) && j + 1 < chars.count && isDigit(chars[j + 1])) { j += 1 }
         return j
@@ -424,7 +425,7 @@ struct QuantityScanner {
     /// The end of a date written with separators: 2019-12-12, 2019.12.12, 2019/12/12 (year first),
     /// or 12/20/2019 and 20-12-2019 (year last; '.' only year first).
     private func isoDateEnd(from e: Int, yearFirst: Bool) -> Int? {
-        guard e < chars.count, (yearFirst ? "-/." : "-/").unicodeScalars.contains(chars[e]) else { return nil }
+        guard e < chars.count, grammar.dateSeparators.contains(chars[e]) || (yearFirst && chars[e] == ".") else { return nil }
         let separator = chars[e]
         var i = e + 1
         var parts = 0

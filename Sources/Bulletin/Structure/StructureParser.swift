@@ -165,7 +165,7 @@ struct StructureParser {
                     continue
                 case .line where line.count <= 40:
                     dropLine = true
-                case .tail where p == line.lowerBound || "。!?".unicodeScalars.contains(chars[p - 1]):
+                case .tail where p == line.lowerBound || grammar.sentenceEnds.contains(chars[p - 1]):
                     tailFrom = p
                     if p > line.lowerBound { line = trimmed(line.lowerBound..<p) } else { dropLine = true }
                 default:
@@ -192,7 +192,7 @@ struct StructureParser {
     }
 
     private func containsSentenceEnd(_ range: Range<Int>) -> Bool {
-        chars[range].contains { "。;!?,".unicodeScalars.contains($0) }
+        chars[range].contains { grammar.sentenceEnds.contains($0) || ($0 != ":" && grammar.clauseEnds.contains($0)) }
     }
 
     private func role(of line: Range<Int>) -> LineRole {
@@ -229,7 +229,7 @@ struct StructureParser {
     /// The item's label: its text up to 方面 within the first clause (就业方面 → 就业).
     private func label(_ body: Range<Int>) -> Range<Int>? {
         var i = body.lowerBound
-        while i < body.upperBound, chars[i] != ",", chars[i] != "。" {
+        while i < body.upperBound, !grammar.clauseEnds.contains(chars[i]) {
             if let end = grammar.itemLabelEnds.match(in: chars, at: i, limit: body.upperBound), i > body.lowerBound {
                 _ = end
                 return body.lowerBound..<i
