@@ -45,7 +45,11 @@ public struct ImpliedTarget: Encodable, Sendable {
 /// One numeric claim: what was done (`actual`), what it is measured against (`target`), the
 /// percentage reported, and whether they agree.
 public struct Claim: Encodable, Sendable {
+    /// The number of the top-level section the claim is in.
     @Nullable public var section: Int?
+    /// The number of the innermost section below the top level ((二) in 一、…(二)…), if any.
+    @Nullable public var subsection: Int?
+    /// The number of the innermost item.
     @Nullable public var item: Int?
     @Nullable public var department: String?
     /// The department block the claim is in: achievements (成绩) or plans (计划).
@@ -54,7 +58,8 @@ public struct Claim: Encodable, Sendable {
     @Nullable public var subject: String?
     @Nullable public var actual: Quantity?
     @Nullable public var target: Quantity?
-    /// Where the target was found: sentence, paragraph or heading.
+    /// Where the target was found: phrase (占全年任务400公里的), sentence, paragraph or heading (an
+    /// item's task, a section heading or the preamble).
     @Nullable public var targetSource: String?
     /// The whole the actual is a part of, when it follows 其中.
     @Nullable public var partOf: Quantity?
@@ -75,7 +80,7 @@ public struct Claim: Encodable, Sendable {
     let actualIsPart: Bool
 
     enum CodingKeys: String, CodingKey {
-        case section, item, department, block, subject, actual, target, targetSource, partOf, reported,
+        case section, subsection, item, department, block, subject, actual, target, targetSource, partOf, reported,
              computed, computedRange, impliedTarget, status, reason, rules
     }
 }

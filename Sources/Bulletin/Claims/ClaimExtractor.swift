@@ -1,6 +1,6 @@
 /// Turns every reported percentage into a claim: finds its basis from the phrase before it, the
 /// amount it refers to (the actual), and the amount it is measured against (the target), in the
-/// same sentence, the same paragraph, or the section heading. Also records 其中 breakdowns and
+/// same sentence, the same paragraph, the item's stated task, the section headings or the preamble. Also records 其中 breakdowns and
 /// 分别 lists for the checks.
 struct ClaimExtractor {
     let source: SourceText
@@ -63,17 +63,26 @@ struct ClaimExtractor {
     private struct FoundBasis {
         let entry: Grammar.BasisEntry?
         let phraseStart: Int
+        /// An amount written inside the phrase: 占全年任务400公里的81.5% states its target.
+        var statedTarget: Quantity? = nil
     }
 
-    /// The basis phrase ending right before `p`, skipping connectors (的, 达到, 为 …).
+    /// The basis phrase ending right before `p`, skipping connectors (的, 达到, 为 …) and an amount
+    /// the phrase names as its whole (完成年度目标任务3800人的75.3%).
     private func basis(before p: Int) -> FoundBasis {
         var end = p
         while end > 0, chars[end - 1] == " " { end -= 1 }
-        for _ in 0..<4 {
+        var stated: Quantity? = nil
+        for _ in 0..<5 {
             if let hit = grammar.bases.matchEnding(in: chars, at: end) {
                 var start = end - hit.length
                 if let lead = grammar.basisLeads.matchEnding(in: chars, at: start) { start -= lead.length }
-                return FoundBasis(entry: hit.value, phraseStart: start)
+                return FoundBasis(entry: hit.value, phraseStart: start, statedTarget: stated)
+            }
+            if stated == nil, let q = index.amounts(in: max(0, end - 40)..<end).last, q.range.upperBound == end {
+                stated = q
+                end = q.range.lowerBound
+                continue
             }
             guard let connector = grammar.connectors.matchEnding(in: chars, at: end) else { break }
             end -= connector.length
@@ -133,9 +142,15 @@ struct ClaimExtractor {
 
         for (k, percentage) in list.enumerated() {
             let phraseStart = k == 0 ? found.phraseStart : percentage.range.lowerBound
+            var actual = actuals[k]
+            if let stated = found.statedTarget, actual?.range == stated.range {
+                // The amount in the phrase is the whole, not what was done: look before the phrase.
+                actual = nearestAmount(before: found.phraseStart, in: index.sentence(containing: found.phraseStart))
+            }
             result.claims.append(makeClaim(
                 percentage: percentage, basis: basis, negative: found.entry?.negative ?? false,
-                phrase: found.entry?.phrase, phraseStart: phraseStart, actual: actuals[k],
+                phrase: found.entry?.phrase, phraseStart: phraseStart, actual: actual,
+                statedTarget: list.count == 1 ? found.statedTarget : nil,
                 rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", actualRule]))
         }
     }
@@ -159,11 +174,12 @@ struct ClaimExtractor {
     }
 
     private func makeClaim(percentage: Quantity, basis: Basis, negative: Bool, phrase: String?, phraseStart: Int,
-                           actual: Quantity?, rules: [String]) -> Claim {
+                           actual: Quantity?, statedTarget: Quantity?, rules: [String]) -> Claim {
         var rules = rules
         let position = percentage.range.lowerBound
-        let section = structure.sections.last { $0.range.contains(position) }
-        let item = (section?.items ?? structure.looseItems).last { $0.range.contains(position) }
+        let chain = structure.ancestry(at: position)
+        let sections = chain.filter { $0.node == .section }
+        let item = chain.first { $0.node == .item }
         let department = structure.departments.last { $0.range.contains(position) }
         let block = department?.blocks.last { $0.range.contains(position) }
 
@@ -183,12 +199,16 @@ struct ClaimExtractor {
         var target: Quantity? = nil
         var targetSource: String? = nil
         if let actual, basis != .growth && basis != .other {
-            if let t = textTarget(for: actual, basis: basis) {
+            if let t = statedTarget, t.isComparable(with: actual) {
+                target = t
+                targetSource = "phrase"
+            } else if let t = textTarget(for: actual, basis: basis) {
                 target = t.quantity
                 targetSource = t.source
-            } else if basis == .plan, partOf == nil, let section,
+            } else if basis == .plan, partOf == nil,
+                      case let sources = structure.targetSources(at: actual.range.lowerBound), !sources.headings.isEmpty,
                       let t = HeadingMatcher(source: source, grammar: grammar, index: index)
-                        .target(for: actual, context: subjectRange(of: actual), item: item, section: section) {
+                        .target(for: actual, context: subjectRange(of: actual), label: sources.label, headings: sources.headings) {
                 target = t
                 targetSource = "heading"
             }
@@ -234,7 +254,8 @@ struct ClaimExtractor {
 
         let subject = actual.flatMap { self.subject(of: $0) }
         return Claim(
-            section: section?.number, item: item?.number, department: department?.name, block: block?.kind,
+            section: sections.last?.number, subsection: sections.count > 1 ? sections.first?.number : nil,
+            item: item?.number, department: department?.name, block: block?.kind,
             subject: subject, actual: actual, target: target, targetSource: targetSource, partOf: partOf,
             reported: ReportedPercentage(
                 text: percentage.text, span: percentage.span, value: percentage.value,
@@ -257,7 +278,10 @@ struct ClaimExtractor {
             scope = index.paragraph(containing: actual.range.lowerBound)
             sourceName = "paragraph"
         case .rate, .share:
-            scope = index.sentence(containing: actual.range.lowerBound)
+            // A rate of a 其中 part is a rate of that part's own population, not of the total.
+            let sentence = index.sentence(containing: actual.range.lowerBound)
+            let part = grammar.breakdown.lastOccurrence(in: chars, range: sentence.lowerBound..<actual.range.lowerBound)
+            scope = (part.map { $0.start + $0.length } ?? sentence.lowerBound)..<sentence.upperBound
             sourceName = "sentence"
         default:
             return nil
@@ -330,7 +354,9 @@ struct ClaimExtractor {
                 // Parts run to the end of the sentence, a nested 其中, or an opening bracket.
                 var partsEnd = index.sentence(containing: p).upperBound
                 if let nested = grammar.breakdown.firstOccurrence(in: chars, range: p..<partsEnd) { partsEnd = nested.start }
-                if let bracket = chars[p..<partsEnd].firstIndex(of: "(") { partsEnd = min(partsEnd, bracket) }
+                if index.depth(at: marker.start) == 0, let bracket = chars[p..<partsEnd].firstIndex(of: "(") {
+                    partsEnd = min(partsEnd, bracket)
+                }
                 // Later clauses are parts while they report no achievement of their own (已, 实际).
                 var clauseEnd = index.clause(containing: p).upperBound
                 while clauseEnd < partsEnd {
@@ -342,11 +368,12 @@ struct ClaimExtractor {
                     }
                     clauseEnd = next.upperBound
                 }
-                let parts = index.amounts(in: p..<partsEnd).filter { !index.isParenthetical($0) }
+                // Parts stand at the bracket depth of 其中 (其中…3个 inside (…) too); the total outside it.
+                let level = index.depth(at: marker.start)
+                let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level }
                 guard let firstPart = parts.first else { continue }
-                let before = index.amounts(in: line.lowerBound..<marker.start)
-                guard let total = before.last(where: { $0.isComparable(with: firstPart) && !index.isParenthetical($0) })
-                        ?? before.last(where: { !index.isParenthetical($0) }) else { continue }
+                let before = index.amounts(in: line.lowerBound..<marker.start).filter { index.depth(at: $0.range.lowerBound) < max(level, 1) }
+                guard let total = before.last(where: { $0.isComparable(with: firstPart) }) ?? before.last else { continue }
                 found.append(Breakdown(total: total, parts: parts, markerRange: marker.start..<p))
             }
         }

@@ -9,28 +9,33 @@ struct HeadingMatcher {
     let index: TextIndex
     private var chars: [Unicode.Scalar] { source.chars }
 
-    func target(for actual: Quantity, context: Range<Int>, item: Item?, section: Section) -> Quantity? {
-        let clauses = headingClauses(section.titleRange)
+    /// The target for `actual` among the amounts stated in `headings` (an item's stated task, the
+    /// headings of the sections around it, the preamble), matched through the words of `label` and
+    /// `context`. The target must come before the actual and be of its unit family.
+    func target(for actual: Quantity, context: Range<Int>, label: Range<Int>?, headings: [Range<Int>]) -> Quantity? {
+        let clauses = headings.flatMap { headingClauses($0) }
         guard !clauses.isEmpty else { return nil }
         let clauseBigrams = clauses.map { bigrams(in: $0) }
         var frequency: [UInt64: Int] = [:]
         for set in clauseBigrams { for b in set { frequency[b, default: 0] += 1 } }
 
-        let label = item?.labelRange.map { bigrams(in: $0) } ?? []
+        let labelBigrams = label.map { bigrams(in: $0) } ?? []
         let own = bigrams(in: context)
         var best: (score: Double, clause: Int)? = nil
         for (k, set) in clauseBigrams.enumerated() {
             var score = 0.0
             for b in set {
                 let weight = 1.0 / Double(frequency[b] ?? 1)
-                if label.contains(b) { score += 2 * weight }
+                if labelBigrams.contains(b) { score += 2 * weight }
                 if own.contains(b) { score += weight }
             }
             if score > 0, score > (best?.score ?? 0) { best = (score, k) }
         }
         guard let best else { return nil }
         let clause = clauses[best.clause]
-        return section.targets.first { clause.contains($0.range.lowerBound) && $0.isComparable(with: actual) }
+        return index.amounts(in: clause).first {
+            $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual)
+        }
     }
 
     /// The heading split at clause ends and list commas (、).

@@ -8,6 +8,9 @@ struct TextIndex {
     /// Amounts (not percentages), sorted by start.
     let amounts: [Quantity]
     private let amountStarts: [Int]
+    /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
+    /// reach across a line break.
+    private var depthChanges: [(Int, Int)] = [(0, 0)]
 
     let clauseEnds: Set<Unicode.Scalar>
 
@@ -18,10 +21,14 @@ struct TextIndex {
         // Delimiters inside a quantity (1,234) do not end a clause.
         var covered = [Bool](repeating: false, count: chars.count)
         for q in quantities { for i in q.range { covered[i] = true } }
+        var depth = 0
         for (i, c) in chars.enumerated() where !covered[i] {
             if clauseEnds.contains(c) { clauseStarts.append(i + 1) }
             if sentenceEnds.contains(c) { sentenceStarts.append(i + 1) }
             if c == "\n" { paragraphStarts.append(i + 1) }
+            let before = depth
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\n" { depth = 0 }
+            if depth != before { depthChanges.append((i + 1, depth)) }
         }
         amounts = quantities.filter(\.isAmount).sorted { $0.range.lowerBound < $1.range.lowerBound }
         amountStarts = amounts.map(\.range.lowerBound)
@@ -57,15 +64,16 @@ struct TextIndex {
         return amounts[a..<max(a, b)]
     }
 
-    /// Whether a quantity stands in brackets as a gloss: 2658辆公交车(2585个站点).
-    func isParenthetical(_ q: Quantity) -> Bool {
-        var i = q.range.lowerBound - 1
-        while i >= 0, i >= q.range.lowerBound - 12 {
-            let c = chars[i]
-            if c == "(" { return true }
-            if c == ")" || clauseEnds.contains(c) { return false }
-            i -= 1
+    /// How deep in brackets a position is: 0 outside, 1 in (…), and so on.
+    func depth(at p: Int) -> Int {
+        var lo = 0, hi = depthChanges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if depthChanges[mid].0 <= p { lo = mid + 1 } else { hi = mid }
         }
-        return false
+        return depthChanges[max(lo - 1, 0)].1
     }
+
+    /// Whether a quantity stands in brackets: 2658辆公交车(2585个站点), 已竣工28个(其中…3个).
+    func isParenthetical(_ q: Quantity) -> Bool { depth(at: q.range.lowerBound) > 0 }
 }

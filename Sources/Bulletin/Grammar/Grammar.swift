@@ -36,7 +36,7 @@ public struct Grammar: Sendable {
         let phrase: String
     }
 
-    enum BoilerplateScope: String, Sendable { case prefix, line, tail }
+    enum BoilerplateScope: String, Sendable { case prefix, line, start, tail }
 
     // Quantities
     let numerals: [UInt32: NumeralEntry]
@@ -74,6 +74,8 @@ public struct Grammar: Sendable {
     let metCounts: PhraseTrie<Bool>
     let basisLeads: PhraseTrie<Bool>
     let doneCues: PhraseTrie<Bool>
+    /// Parts of a 其中 breakdown that reach this share of the total without matching it are an error.
+    let breakdownNearMiss: Double
     // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
     let sentenceEnds: Set<Unicode.Scalar>
     /// Sentence ends and clause ends.
@@ -86,8 +88,10 @@ public struct Grammar: Sendable {
     let boilerplate: PhraseTrie<BoilerplateScope>
     let titlePrefixes: PhraseTrie<Bool>
     let fields: PhraseTrie<String>
-    let sectionMarkers: PhraseTrie<Bool>
-    let itemMarkers: PhraseTrie<Bool>
+    let outline: [OutlinePattern]
+    let tableHeaders: PhraseTrie<Bool>
+    /// Class or id words that mark an HTML element as page chrome (nav, footer).
+    let htmlChrome: [String]
     let itemLabelEnds: PhraseTrie<Bool>
     let departmentSuffixes: PhraseTrie<Bool>
     let blocks: PhraseTrie<String>
@@ -105,6 +109,7 @@ public struct Grammar: Sendable {
         "claims.tsv": ["kind", "phrase", "value"],
         "nonquantities.tsv": ["kind", "phrase"],
         "punctuation.tsv": ["kind", "char"],
+        "outline.tsv": ["pattern", "level", "node"],
     ]
 
     /// The grammar compiled into the library from `Grammar/`.
@@ -267,6 +272,11 @@ public struct Grammar: Sendable {
         metCounts = PhraseTrie(phrases(cl, "metCount"))
         basisLeads = PhraseTrie(phrases(cl, "basisLead"))
         doneCues = PhraseTrie(phrases(cl, "doneCue"))
+        let nearMiss = table(cl).rows.first { $0["kind"] == "setting" && $0["phrase"] == "breakdownNearMiss" }
+        guard let share = Double(nearMiss?["value"] ?? "0.9"), (0...1).contains(share) else {
+            throw table(cl).error(nearMiss!, "breakdownNearMiss must be a number from 0 to 1")
+        }
+        breakdownNearMiss = share
 
         var punctuation: [String: Set<Unicode.Scalar>] = [:]
         let pt = table("punctuation.tsv")
@@ -288,15 +298,25 @@ public struct Grammar: Sendable {
         var boilerplate: [(String, BoilerplateScope)] = []
         for row in table(st).rows where row["kind"] == "boilerplate" {
             guard let scope = BoilerplateScope(rawValue: row["value"]) else {
-                throw table(st).error(row, "boilerplate scope must be prefix, line or tail")
+                throw table(st).error(row, "boilerplate scope must be prefix, line, start or tail")
             }
             boilerplate.append((row["phrase"], scope))
         }
         self.boilerplate = PhraseTrie(boilerplate)
         titlePrefixes = PhraseTrie(phrases(st, "titlePrefix"))
         fields = PhraseTrie(valued(st, "field"))
-        sectionMarkers = PhraseTrie(phrases(st, "sectionMarker"))
-        itemMarkers = PhraseTrie(phrases(st, "itemMarker"))
+        tableHeaders = PhraseTrie(phrases(st, "tableHeader"))
+        htmlChrome = phrases(st, "htmlChrome").map { $0.0.lowercased() }
+        let ol = table("outline.tsv")
+        outline = try ol.rows.map { row in
+            guard let level = Int(row["level"]), let node = OutlinePattern.Node(rawValue: row["node"]) else {
+                throw ol.error(row, "level must be an integer and node section or item")
+            }
+            guard let pattern = OutlinePattern(row["pattern"], level: level, node: node) else {
+                throw ol.error(row, "a pattern needs exactly one placeholder: {cn}, {n} or {circled}")
+            }
+            return pattern
+        }
         itemLabelEnds = PhraseTrie(phrases(st, "itemLabelEnd"))
         departmentSuffixes = PhraseTrie(phrases(st, "department"))
         blocks = PhraseTrie(valued(st, "block"))

@@ -15,6 +15,8 @@ final class TextNormalizer: Sendable {
 
     func normalize(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         if let hit = cache.withLock({ $0[scalar.value] }) { return hit }
+        // Circled numbers (①) mark list items; NFKC would make them plain digits.
+        if (0x2460...0x2473).contains(scalar.value) { return [scalar] }
         var units = ICU.nfkc(Array(String(scalar).utf16))
         if isHan(scalar) {
             units = simplifier.withLock { $0?.transliterate(units) ?? units }

@@ -25,7 +25,7 @@ public struct Extractor: Sendable {
         } else if structure.contentLines.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input has no text besides whitespace and boilerplate", span: nil))
         }
-        let items = structure.sections.reduce(0) { $0 + $1.items.count } + structure.looseItems.count
+        let items = structure.allItems.count
         return Extraction(
             schema: "bulletin/1",
             source: .init(path: source.path, sha256: source.sha256, encoding: source.encoding, length: source.original.count),

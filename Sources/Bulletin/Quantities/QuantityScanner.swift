@@ -145,15 +145,12 @@ struct QuantityScanner {
         let s = n.start
         let e = n.end
 
-        // List markers: "1." "1、" "一、" at the start of a line, "(1)" "(一)".
-        if atLineStart(s), n.value.exponent >= 0 {
-            if grammar.itemMarkers.match(in: chars, at: e) != nil || grammar.sectionMarkers.match(in: chars, at: e) != nil,
-               e + 1 >= chars.count || !isDigit(chars[e + 1]) {
-                return e + 1
+        // Outline markers at the start of a line (1. 1、 一、 (1) (一) 第一部分): not amounts.
+        for p in max(0, s - 2)...s where atLineStart(p) {
+            if let marker = OutlinePattern.match(grammar.outline, in: chars, at: p, limit: min(chars.count, p + 12),
+                                                 numerals: grammar.numerals), marker.numeral.contains(s) {
+                return marker.end
             }
-        }
-        if s > 0, chars[s - 1] == "(", e < chars.count, chars[e] == ")", n.value.exponent >= 0, atLineStart(s - 1) {
-            return e + 1
         }
         // Ordinals (第十一届) and document codes (〔2006〕275号).
         if grammar.ordinalPrefixes.matchEnding(in: chars, at: s) != nil { return e }

@@ -1,13 +1,15 @@
 /// Reads the outline of a bulletin line by line: boilerplate, title, metadata fields, the
-/// preamble, sections (一、), numbered items (1.), departments and their 成绩/计划 blocks.
+/// preamble, the outline tree (第一部分, 一、, (一), 1., (1), ① as `Grammar/outline.tsv` ranks them),
+/// flattened tables, departments and their 成绩/计划 blocks.
 struct StructureParser {
     let source: SourceText
     let grammar: Grammar
     private var chars: [Unicode.Scalar] { source.chars }
 
     private enum LineRole {
-        case section(marker: Range<Int>, number: Int, title: Range<Int>)
-        case item(number: Int, body: Range<Int>)
+        case outline(OutlinePattern.Match)
+        case tableRow(number: Int, cells: [Int])
+        case tableHeader
         case department
         case block(kind: String, label: String)
         case other
@@ -48,19 +50,119 @@ struct StructureParser {
             }
         }
 
-        // Roles of the remaining lines.
         var roles: [LineRole] = lines.map { role(of: $0) }
         for index in metadataLines { roles[index] = .other }
-        // A department's name opens a block of text; in a flattened table the same short names
-        // fill the 责任单位 column, followed by the next row's number.
-        for (index, role) in roles.enumerated() {
-            guard case .department = role, index + 1 < lines.count else { continue }
-            if chars[lines[index + 1]].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) { roles[index] = .other }
-        }
         if let titleLine { roles[titleLine] = .other }
-        let contentEnd = lines.last?.upperBound ?? 0
+        markTables(lines, &roles)
 
-        // Where each structural element ends: before the next one of the same or a higher level.
+        // The outline: a stack of open parts; a marker closes the open parts of its level or below.
+        var nodes: [OutlineNode] = []
+        var meta: [(marker: Range<Int>, cells: [TableCell])] = []
+        var open: [Int] = []
+        var firstStructural: Int? = nil
+        var lastContentEnd = 0
+        func close(downTo level: Int) {
+            while let top = open.last, nodes[top].level >= level {
+                let n = nodes[top]
+                nodes[top] = OutlineNode(node: n.node, level: n.level, style: n.style, number: n.number,
+                                         range: n.range.lowerBound..<max(n.range.lowerBound, lastContentEnd),
+                                         titleRange: n.titleRange, labelRange: n.labelRange, parent: n.parent)
+                open.removeLast()
+            }
+        }
+        let itemLevel = grammar.outline.filter { $0.node == .item }.map(\.level).min() ?? 3
+        for (index, role) in roles.enumerated() {
+            let line = lines[index]
+            switch role {
+            case .outline(let m):
+                firstStructural = firstStructural ?? index
+                close(downTo: m.pattern.level)
+                let body = trimmed(m.end..<line.upperBound)
+                let title: Range<Int>? = m.pattern.node == .section ? body : firstSentence(body)
+                nodes.append(OutlineNode(node: m.pattern.node, level: m.pattern.level, style: m.pattern.example, number: m.number,
+                                         range: line.lowerBound..<line.upperBound, titleRange: title,
+                                         labelRange: m.pattern.node == .item ? label(body) : nil, parent: open.last))
+                meta.append((m.numeral, []))
+                open.append(nodes.count - 1)
+            case .tableRow(let number, let cellLines):
+                firstStructural = firstStructural ?? index
+                close(downTo: itemLevel)
+                let headers = tableHeaders(before: index, roles: roles, lines: lines)
+                let cells = cellLines.enumerated().map { k, j in
+                    TableCell(header: k < headers.count ? source.originalText(lines[headers[k]]) : nil,
+                              text: source.originalText(lines[j]), span: source.span(lines[j]))
+                }
+                let content = cellLines.first.map { lines[$0] }
+                nodes.append(OutlineNode(node: .item, level: itemLevel, style: "table", number: number,
+                                         range: line.lowerBound..<line.upperBound, titleRange: content,
+                                         labelRange: nil, parent: open.last))
+                meta.append((line, cells))  // the row number
+                open.append(nodes.count - 1)
+            case .department:
+                firstStructural = firstStructural ?? index
+                close(downTo: Int.min)
+            case .tableHeader, .block, .other:
+                break
+            }
+            lastContentEnd = line.upperBound
+        }
+        close(downTo: Int.min)
+        doc.outline = nodes
+        (doc.sections, doc.looseItems) = tree(nodes, meta, quantities)
+        doc.departments = departments(lines, roles)
+
+        // Preamble: content lines before the first structural element, less title and metadata.
+        if let first = firstStructural {
+            let preambleLines = (0..<first).filter {
+                $0 != titleLine && !metadataLines.contains($0) && source.originalText(lines[$0]) != doc.title
+                    && !isTableHeaderRole(roles[$0])
+            }
+            if let a = preambleLines.first, let b = preambleLines.last {
+                let range = lines[a].lowerBound..<lines[b].upperBound
+                doc.preamble = Passage(text: source.originalText(range), span: source.span(range), range: range)
+            }
+        }
+        return doc
+    }
+
+    private func isTableHeaderRole(_ role: LineRole) -> Bool { if case .tableHeader = role { return true }; return false }
+
+    /// Builds the nested sections and items from the flat outline.
+    private func tree(_ nodes: [OutlineNode], _ meta: [(marker: Range<Int>, cells: [TableCell])],
+                      _ quantities: [Quantity]) -> ([Section], [Item]) {
+        var children = [[Int]](repeating: [], count: nodes.count)
+        var roots: [Int] = []
+        for (i, n) in nodes.enumerated() {
+            if let p = n.parent { children[p].append(i) } else { roots.append(i) }
+        }
+        func item(_ i: Int) -> Item {
+            let n = nodes[i]
+            return Item(number: n.number, marker: source.originalText(meta[i].marker), style: n.style, span: source.span(n.range),
+                        label: n.labelRange.map { source.originalText($0) }, title: n.titleRange.map { source.originalText($0) },
+                        cells: meta[i].cells, items: children[i].filter { nodes[$0].node == .item }.map(item),
+                        range: n.range, labelRange: n.labelRange, titleRange: n.titleRange)
+        }
+        func section(_ i: Int) -> Section {
+            let n = nodes[i]
+            let title = n.titleRange ?? n.range.upperBound..<n.range.upperBound
+            return Section(marker: source.originalText(meta[i].marker), style: n.style, number: n.number, level: n.level,
+                           title: source.originalText(title), span: source.span(n.range),
+                           targets: quantities.filter { title.contains($0.range.lowerBound) },
+                           subsections: children[i].filter { nodes[$0].node == .section }.map(section),
+                           items: children[i].filter { nodes[$0].node == .item }.map(item),
+                           range: n.range, titleRange: title)
+        }
+        return (roots.filter { nodes[$0].node == .section }.map(section), roots.filter { nodes[$0].node == .item }.map(item))
+    }
+
+    /// Departments: a name line, an optional headline, and 成绩/计划 blocks up to the next department.
+    private func departments(_ lines: [Range<Int>], _ roles: [LineRole]) -> [Department] {
+        func isDepartment(_ r: LineRole) -> Bool { if case .department = r { return true }; return false }
+        func isBlock(_ r: LineRole) -> Bool { if case .block = r { return true }; return false }
+        func isSection(_ r: LineRole) -> Bool {
+            if case .outline(let m) = r, m.pattern.node == .section { return true }
+            return false
+        }
         func end(after index: Int, stopAt stop: (LineRole) -> Bool) -> Int {
             var last = lines[index].upperBound
             for j in (index + 1)..<lines.count {
@@ -69,75 +171,85 @@ struct StructureParser {
             }
             return last
         }
-        func isSection(_ r: LineRole) -> Bool { if case .section = r { return true }; return false }
-        func isItem(_ r: LineRole) -> Bool { if case .item = r { return true }; return false }
-        func isDepartment(_ r: LineRole) -> Bool { if case .department = r { return true }; return false }
-        func isBlock(_ r: LineRole) -> Bool { if case .block = r { return true }; return false }
-
-        var firstStructural: Int? = nil
-        var currentItems: [Item] = []
-        var openSection: (marker: Range<Int>, number: Int, title: Range<Int>, line: Int)? = nil
-        func closeSection() {
-            guard let s = openSection else { return }
-            let range = lines[s.line].lowerBound..<end(after: s.line, stopAt: { isSection($0) || isDepartment($0) })
-            let targets = quantities.filter { s.title.contains($0.range.lowerBound) }
-            doc.sections.append(Section(
-                marker: source.originalText(s.marker), number: s.number, title: source.originalText(s.title),
-                span: source.span(range), targets: targets, items: currentItems, range: range, titleRange: s.title))
-            currentItems = []
-            openSection = nil
-        }
+        var result: [Department] = []
         for (index, role) in roles.enumerated() {
-            switch role {
-            case .section(let marker, let number, let title):
-                firstStructural = firstStructural ?? index
-                closeSection()
-                openSection = (marker, number, title, index)
-            case .item(let number, let body):
-                firstStructural = firstStructural ?? index
-                let range = lines[index].lowerBound..<end(after: index, stopAt: { isSection($0) || isItem($0) || isDepartment($0) })
-                let labelRange = label(body)
-                let item = Item(number: number, span: source.span(range),
-                                label: labelRange.map { source.originalText($0) }, range: range, labelRange: labelRange)
-                if openSection != nil { currentItems.append(item) } else { doc.looseItems.append(item) }
-            case .department:
-                firstStructural = firstStructural ?? index
-                closeSection()
-                let range = lines[index].lowerBound..<end(after: index, stopAt: { isDepartment($0) || isSection($0) })
-                var headline: String? = nil
-                if index + 1 < lines.count, case .other = roles[index + 1], lines[index + 1].count <= 40,
-                   !containsSentenceEnd(lines[index + 1]) {
-                    headline = source.originalText(lines[index + 1])
-                }
-                var blocks: [Department.Block] = []
-                for j in index + 1..<lines.count {
-                    if isDepartment(roles[j]) || isSection(roles[j]) { break }
-                    if case .block(let kind, let label) = roles[j] {
-                        let blockRange = lines[j].lowerBound..<end(after: j, stopAt: { isBlock($0) || isDepartment($0) || isSection($0) })
-                        blocks.append(Department.Block(kind: kind, label: label, span: source.span(blockRange), range: blockRange))
-                    }
-                }
-                doc.departments.append(Department(
-                    name: source.originalText(lines[index]), span: source.span(range), headline: headline,
-                    blocks: blocks, range: range))
-            case .block, .other:
-                break
+            guard case .department = role else { continue }
+            let range = lines[index].lowerBound..<end(after: index, stopAt: { isDepartment($0) || isSection($0) })
+            var headline: String? = nil
+            if index + 1 < lines.count, case .other = roles[index + 1], lines[index + 1].count <= 40,
+               !containsSentenceEnd(lines[index + 1]) {
+                headline = source.originalText(lines[index + 1])
             }
+            var blocks: [Department.Block] = []
+            for j in index + 1..<lines.count {
+                if isDepartment(roles[j]) || isSection(roles[j]) { break }
+                if case .block(let kind, let label) = roles[j] {
+                    let blockRange = lines[j].lowerBound..<end(after: j, stopAt: { isBlock($0) || isDepartment($0) || isSection($0) })
+                    blocks.append(Department.Block(kind: kind, label: label, span: source.span(blockRange), range: blockRange))
+                }
+            }
+            result.append(Department(name: source.originalText(lines[index]), span: source.span(range), headline: headline,
+                                     blocks: blocks, range: range))
         }
-        closeSection()
-        _ = contentEnd
+        return result
+    }
 
-        // Preamble: content lines before the first structural element, less title and metadata.
-        if let first = firstStructural {
-            let preambleLines = (0..<first).filter {
-                $0 != titleLine && !metadataLines.contains($0) && source.originalText(lines[$0]) != doc.title
+    // MARK: Tables
+
+    /// A flattened table: a 序号 line, the header lines after it, then rows of a number line and
+    /// one line per further column.
+    private func markTables(_ lines: [Range<Int>], _ roles: inout [LineRole]) {
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard let header = grammar.tableHeaders.match(in: chars, at: line.lowerBound, limit: line.upperBound),
+                  header.length == line.count else { index += 1; continue }
+            roles[index] = .tableHeader
+            var j = index + 1
+            var columns = 1
+            while j < lines.count, lines[j].count <= 12, integer(lines[j]) == nil, !containsSentenceEnd(lines[j]) {
+                roles[j] = .tableHeader
+                columns += 1
+                j += 1
             }
-            if let a = preambleLines.first, let b = preambleLines.last {
-                let range = lines[a].lowerBound..<lines[b].upperBound
-                doc.preamble = Passage(text: source.originalText(range), span: source.span(range), range: range)
+            guard columns >= 2 else { index += 1; continue }
+            // Rows: a line holding the row number, then up to columns − 1 cell lines.
+            var expected = 1
+            while j < lines.count, let number = integer(lines[j]), number == expected {
+                var cells: [Int] = []
+                var k = j + 1
+                while k < lines.count, cells.count < columns - 1, integer(lines[k]) != expected + 1 {
+                    cells.append(k)
+                    roles[k] = .other
+                    k += 1
+                }
+                roles[j] = .tableRow(number: number, cells: cells)
+                expected += 1
+                j = k
             }
+            index = j
         }
-        return doc
+    }
+
+    private func tableHeaders(before row: Int, roles: [LineRole], lines: [Range<Int>]) -> [Int] {
+        var k = row - 1
+        while k >= 0, !isTableHeaderRole(roles[k]) { k -= 1 }
+        var headers: [Int] = []
+        while k >= 0, isTableHeaderRole(roles[k]) { headers.insert(k, at: 0); k -= 1 }
+        return Array(headers.dropFirst())  // the 序号 column is the row number itself
+    }
+
+    private func integer(_ line: Range<Int>) -> Int? {
+        guard !line.isEmpty, line.count <= 4, chars[line].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else { return nil }
+        return Int(source.text(line))
+    }
+
+    /// The first sentence of an item's text, its stated task.
+    private func firstSentence(_ body: Range<Int>) -> Range<Int>? {
+        guard !body.isEmpty else { return nil }
+        var i = body.lowerBound
+        while i < body.upperBound, !grammar.sentenceEnds.contains(chars[i]) { i += 1 }
+        return body.lowerBound..<i
     }
 
     // MARK: Lines
@@ -165,6 +277,8 @@ struct StructureParser {
                     continue
                 case .line where line.count <= 40:
                     dropLine = true
+                case .start where p == line.lowerBound:
+                    dropLine = true
                 case .tail where p == line.lowerBound || grammar.sentenceEnds.contains(chars[p - 1]):
                     tailFrom = p
                     if p > line.lowerBound { line = trimmed(line.lowerBound..<p) } else { dropLine = true }
@@ -177,11 +291,38 @@ struct StructureParser {
             if dropLine {
                 doc.boilerplate.append(start..<i)
             } else if !line.isEmpty {
-                lines.append(line)
+                lines += splitRunOnItems(line)
             }
         }
         if let tailFrom { doc.boilerplate.append(tailFrom..<chars.count) }
         return lines
+    }
+
+    /// A whole report scraped onto one line ("…推进。 2.新投放公共自行车3000辆…") holds its items
+    /// inline: start a new line at each outline marker after a space that continues the numbering
+    /// (1., then 2., then 3.).
+    private func splitRunOnItems(_ line: Range<Int>) -> [Range<Int>] {
+        guard line.count > 200 else { return [line] }
+        var pieces: [Range<Int>] = []
+        var start = line.lowerBound
+        var next: [String: Int] = [:]  // the number each marker style expects next
+        var p = line.lowerBound + 1
+        while p < line.upperBound {
+            if chars[p - 1] == " ",
+               let m = OutlinePattern.match(grammar.outline, in: chars, at: p, limit: min(line.upperBound, p + 12), numerals: grammar.numerals),
+               m.number == (next[m.pattern.text] ?? 1) {
+                next[m.pattern.text] = m.number + 1
+                let piece = trimmed(start..<p)
+                if !piece.isEmpty { pieces.append(piece) }
+                start = p
+                p = m.end
+                continue
+            }
+            p += 1
+        }
+        let last = trimmed(start..<line.upperBound)
+        if !last.isEmpty { pieces.append(last) }
+        return pieces
     }
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -197,20 +338,8 @@ struct StructureParser {
 
     private func role(of line: Range<Int>) -> LineRole {
         let s = line.lowerBound
-        // 一、 section
-        if let numeral = ChineseNumeral.parse(chars, at: s, numerals: grammar.numerals),
-           numeral.value.exponent == 0, (1...99).contains(numeral.value.significand),
-           let marker = grammar.sectionMarkers.match(in: chars, at: numeral.end, limit: line.upperBound) {
-            return .section(marker: s..<numeral.end, number: Int(numeral.value.significand),
-                            title: trimmed(numeral.end + marker.length..<line.upperBound))
-        }
-        // 1. item
-        var i = s
-        while i < line.upperBound, chars[i].value >= 0x30, chars[i].value <= 0x39, i - s < 3 { i += 1 }
-        if i > s, let marker = grammar.itemMarkers.match(in: chars, at: i, limit: line.upperBound),
-           i + marker.length < line.upperBound, !(chars[i + marker.length].value >= 0x30 && chars[i + marker.length].value <= 0x39),
-           let number = Int(source.text(s..<i)), number > 0 {
-            return .item(number: number, body: trimmed(i + marker.length..<line.upperBound))
+        if let marker = OutlinePattern.match(grammar.outline, in: chars, at: s, limit: line.upperBound, numerals: grammar.numerals) {
+            return .outline(marker)
         }
         // 成绩: block
         if let block = grammar.blocks.match(in: chars, at: s, limit: line.upperBound),
