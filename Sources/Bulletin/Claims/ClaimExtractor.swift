@@ -104,7 +104,7 @@ struct ClaimExtractor {
         var actualRule = "actual:none"
         let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<first.range.lowerBound)
         if list.count > 1 || marker != nil {
-            var region = sentence.lowerBound..<(marker?.start ?? found.phraseStart)
+            var region = sentence.lowerBound..<max(sentence.lowerBound, marker?.start ?? found.phraseStart)
             if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
                 region = part.start + part.length..<region.upperBound
             }
@@ -128,15 +128,25 @@ struct ClaimExtractor {
                 amounts: candidates.count, groups: groups.count, percentages: list.count,
                 range: (marker?.start ?? region.lowerBound)..<list.last!.range.upperBound,
                 hasMarker: marker != nil, claimIndices: Array(result.claims.count..<result.claims.count + list.count)))
-        } else if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found) {
-            actuals[0] = q
-            actualRule = "actual:clause"
-        } else if clause.lowerBound > sentence.lowerBound {
-            let previous = index.clause(containing: clause.lowerBound - 1)
-            if !percentages.contains(where: { previous.contains($0.range.lowerBound) }),
-               let q = nearestAmount(before: clause.lowerBound, in: previous), fitsRate(q, found) {
+        } else {
+            var searchFrom = clause.lowerBound
+            if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found) {
                 actuals[0] = q
-                actualRule = "actual:previousClause"
+                actualRule = "actual:clause"
+            } else if clause.lowerBound > sentence.lowerBound {
+                let previous = index.clause(containing: clause.lowerBound - 1)
+                searchFrom = previous.lowerBound
+                if !percentages.contains(where: { previous.contains($0.range.lowerBound) }),
+                   let q = nearestAmount(before: clause.lowerBound, in: previous), fitsRate(q, found) {
+                    actuals[0] = q
+                    actualRule = "actual:previousClause"
+                }
+            }
+            // 完成投资XX亿元,占年度投资计划45.2%: the amount the percentage is of is withheld.
+            let from = min(actuals[0]?.range.upperBound ?? searchFrom, found.phraseStart)
+            if let withheld = placeholderAmount(in: from..<found.phraseStart) {
+                actuals[0] = nil
+                actualRule = "actual:placeholder(\(source.originalText(withheld)))"
             }
         }
 
@@ -153,6 +163,26 @@ struct ClaimExtractor {
                 statedTarget: list.count == 1 ? found.statedTarget : nil,
                 rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", actualRule]))
         }
+    }
+
+    /// An amount written with a placeholder for its figure (完成投资XX亿元), the last in `range`.
+    private func placeholderAmount(in range: Range<Int>) -> Range<Int>? {
+        var found: Range<Int>? = nil
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let hit = grammar.placeholders.match(in: chars, at: i, limit: range.upperBound),
+               i == 0 || !chars[i - 1].properties.isAlphabetic || chars[i - 1].value > 0x2E80 {
+                var j = i + hit.length
+                if let mult = grammar.multipliers.match(in: chars, at: j, limit: range.upperBound) { j += mult.length }
+                if let unit = grammar.units.match(in: chars, at: j, limit: range.upperBound) {
+                    found = i..<j + unit.length
+                    i = j + unit.length
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
     }
 
     /// A rate (完工率, 开工率, 失业率) counts what its name says: the amount's clause must contain the
@@ -243,6 +273,8 @@ struct ClaimExtractor {
                                         high: range.high.isInfinite ? range.high : (range.high * 100).rounded() / 100, unit: actual.unit)
                 let whole = basis == .share ? "total" : "target"
                 reason = "\(whole) not stated; \(actual.text) at \(p) implies about \(Interval.formatAmount(value))\(actual.unit) (\(range.amountDescription))"
+            } else if actual == nil, let withheld = rules.first(where: { $0.hasPrefix("actual:placeholder") }) {
+                reason = "the amount is left as a placeholder in the text (\(withheld.dropFirst("actual:placeholder(".count).dropLast()))"
             } else if actual == nil {
                 reason = "no amount found for the percentage to refer to"
             } else if basis == .growth {

@@ -59,6 +59,7 @@ public struct Grammar: Sendable {
     let docNumberEnds: PhraseTrie<Bool>
     let rangeConnectors: PhraseTrie<Bool>
     let phoneCues: PhraseTrie<Bool>
+    let placeholders: PhraseTrie<Bool>
     // Claims
     let bases: PhraseTrie<BasisEntry>
     let connectors: PhraseTrie<Bool>
@@ -258,6 +259,7 @@ public struct Grammar: Sendable {
         docNumberEnds = PhraseTrie(phrases(nq, "docNumber"))
         rangeConnectors = PhraseTrie(phrases(nq, "range"))
         phoneCues = PhraseTrie(phrases(nq, "phoneCue"))
+        placeholders = PhraseTrie(phrases(nq, "placeholder"))
 
         let cl = "claims.tsv"
         distributive = PhraseTrie(phrases(cl, "distributive"))
