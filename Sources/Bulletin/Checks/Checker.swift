@@ -49,7 +49,7 @@ struct Checker {
             let sources = structure.targetSources(at: position)
             guard let target = HeadingMatcher(source: source, grammar: grammar, index: index)
                 .target(for: total, context: index.clause(containing: position), label: sources.label,
-                        headings: sources.headings) else { continue }
+                        task: sources.task, headings: sources.headings) else { continue }
             let implied = members.compactMap(\.impliedTarget)
             let sum = implied.map { Interval($0.low, $0.high) }.reduce(Interval(0, 0), +)
             let point = implied.map(\.value).reduce(0, +)

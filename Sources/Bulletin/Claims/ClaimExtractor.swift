@@ -235,10 +235,11 @@ struct ClaimExtractor {
             } else if let t = textTarget(for: actual, basis: basis) {
                 target = t.quantity
                 targetSource = t.source
-            } else if basis == .plan, partOf == nil,
-                      case let sources = structure.targetSources(at: actual.range.lowerBound), !sources.headings.isEmpty,
+            } else if basis == .plan || basis == .rate, partOf == nil,
+                      case let sources = structure.targetSources(at: actual.range.lowerBound),
                       let t = HeadingMatcher(source: source, grammar: grammar, index: index)
-                        .target(for: actual, context: subjectRange(of: actual), label: sources.label, headings: sources.headings) {
+                        .target(for: actual, context: subjectRange(of: actual), label: sources.label, task: sources.task,
+                                headings: sources.headings) {
                 target = t
                 targetSource = "heading"
             }

@@ -12,8 +12,12 @@ struct HeadingMatcher {
     /// The target for `actual` among the amounts stated in `headings` (an item's stated task, the
     /// headings of the sections around it, the preamble), matched through the words of `label` and
     /// `context`. The target must come before the actual and be of its unit family.
-    func target(for actual: Quantity, context: Range<Int>, label: Range<Int>?, headings: [Range<Int>]) -> Quantity? {
-        let clauses = headings.flatMap { headingClauses($0) }
+    /// The item's own `task` ("5.新建居家养老服务站18个") counts even without shared words: it is
+    /// what the item reports on.
+    func target(for actual: Quantity, context: Range<Int>, label: Range<Int>?, task: Range<Int>?,
+                headings: [Range<Int>]) -> Quantity? {
+        let taskClauses = task.map { headingClauses($0) } ?? []
+        let clauses = taskClauses + headings.flatMap { headingClauses($0) }
         guard !clauses.isEmpty else { return nil }
         let clauseBigrams = clauses.map { bigrams(in: $0) }
         var frequency: [UInt64: Int] = [:]
@@ -23,7 +27,7 @@ struct HeadingMatcher {
         let own = bigrams(in: context)
         var best: (score: Double, clause: Int)? = nil
         for (k, set) in clauseBigrams.enumerated() {
-            var score = 0.0
+            var score = k < taskClauses.count && index.amounts(in: clauses[k]).contains { $0.isComparable(with: actual) } ? 0.5 : 0
             for b in set {
                 let weight = 1.0 / Double(frequency[b] ?? 1)
                 if labelBigrams.contains(b) { score += 2 * weight }

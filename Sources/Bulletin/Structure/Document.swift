@@ -148,17 +148,18 @@ struct DocumentStructure: Sendable {
     /// Where a target for an amount at `position` may be stated: the innermost item's task (unless
     /// it holds `position` itself, as in 7.棚户区改造方面,已启动改造29245套(户)), the headings of the
     /// sections around it, innermost first, then the preamble. Also the item's label.
-    func targetSources(at position: Int) -> (label: Range<Int>?, headings: [Range<Int>]) {
+    func targetSources(at position: Int) -> (label: Range<Int>?, task: Range<Int>?, headings: [Range<Int>]) {
         let chain = ancestry(at: position)
         var headings: [Range<Int>] = []
         var label: Range<Int>? = nil
+        var task: Range<Int>? = nil
         for node in chain {
             if node.node == .item, label == nil { label = node.labelRange }
-            guard let title = node.titleRange, !title.contains(position), title.upperBound <= position || node.node == .section else { continue }
-            headings.append(title)
+            guard let title = node.titleRange, !title.contains(position), title.upperBound <= position else { continue }
+            if node.node == .item, task == nil, headings.isEmpty { task = title } else { headings.append(title) }
         }
         if let preamble { headings.append(preamble.range) }
-        return (label, headings)
+        return (label, task, headings)
     }
 
     /// All items, depth first.
