@@ -20,9 +20,22 @@ import Testing
     }
 
     @Test func checkPassesOnTheSamples() throws {
-        let (status, out, _) = try runBulletin(["check"] + corpusTexts().map { packageRoot.appendingPathComponent($0).path })
+        let samples = ["Corpus/qingdao-2019-11-shishi.txt", "Corpus/qingdao-2019-h1-departments.txt"]
+        let (status, out, _) = try runBulletin(["check"] + samples.map { packageRoot.appendingPathComponent($0).path })
         #expect(status == 0)
         #expect(out.contains("=> OK"))
+    }
+
+    @Test func checkReportsTheDeliberateErrors() throws {
+        // This corpus file carries two planted errors: 12600 of 1.2万 reported as 115%, and 其中
+        // parts 4150 + 1070 that do not make the total 5320.
+        let file = packageRoot.appendingPathComponent("Corpus/dongchuan-2021-10-shishi-errors.txt")
+        let (status, out, _) = try runBulletin(["check", file.path])
+        #expect(status == 1)
+        let failures = out.split(separator: "\n").filter { $0.hasPrefix("  inconsistent") || $0.hasPrefix("  fail") }
+        #expect(failures.count == 2, "\(failures)")
+        #expect(out.contains("12600 / 12000 = 105%"))
+        #expect(out.contains("4150户 + 1070套 = 5220, not the total 5320套(户)"))
     }
 
     @Test func checkFailsWhenACountIsWrong() throws {

@@ -134,12 +134,19 @@ struct ClaimExtractor {
                 actuals[0] = q
                 actualRule = "actual:clause"
             } else if clause.lowerBound > sentence.lowerBound {
-                let previous = index.clause(containing: clause.lowerBound - 1)
+                // The clause before; past an aside that only states growth (…88.7亿元,同比增长15.3%,占…41%).
+                var previous = index.clause(containing: clause.lowerBound - 1)
+                var hops = 0
+                // (Not for a rate: 参保总人数739.7万人,同比增长1.25%,贫困人口参保率100% is another population.)
+                while hops < 2, basis != .rate, previous.lowerBound > sentence.lowerBound, isGrowthAside(previous) {
+                    previous = index.clause(containing: previous.lowerBound - 1)
+                    hops += 1
+                }
                 searchFrom = previous.lowerBound
                 if !percentages.contains(where: { previous.contains($0.range.lowerBound) }),
-                   let q = nearestAmount(before: clause.lowerBound, in: previous), fitsRate(q, found) {
+                   let q = nearestAmount(before: previous.upperBound, in: previous), fitsRate(q, found) {
                     actuals[0] = q
-                    actualRule = "actual:previousClause"
+                    actualRule = hops == 0 ? "actual:previousClause" : "actual:beforeGrowthAside"
                 }
             }
             // 完成投资XX亿元,占年度投资计划45.2%: the amount the percentage is of is withheld.
@@ -165,6 +172,13 @@ struct ClaimExtractor {
         }
     }
 
+    /// A clause with no amount and only growth percentages (同比增长15.3%).
+    private func isGrowthAside(_ clause: Range<Int>) -> Bool {
+        let inside = percentages.filter { clause.contains($0.range.lowerBound) }
+        guard !inside.isEmpty, index.amounts(in: clause).isEmpty else { return false }
+        return inside.allSatisfy { basis(before: $0.range.lowerBound).entry?.basis == .growth }
+    }
+
     /// An amount written with a placeholder for its figure (完成投资XX亿元), the last in `range`.
     private func placeholderAmount(in range: Range<Int>) -> Range<Int>? {
         var found: Range<Int>? = nil
@@ -185,18 +199,27 @@ struct ClaimExtractor {
         return found
     }
 
-    /// A rate (完工率, 开工率, 失业率) counts what its name says: the amount's clause must contain the
-    /// two characters before 率 (已完工473户 for 完工率, not 再就业3111人 for 失业率).
+    /// A rate (完工率, 开工率, 失业率) counts what its name says: the amount's clause must share a
+    /// character pair with the word before 率 (已完工473户 for 完工率, not 再就业3111人 for 失业率).
+    /// Generic rate words (覆盖率, 完成率) name no activity and are not tested.
     private func fitsRate(_ q: Quantity, _ found: FoundBasis) -> Bool {
         guard found.entry?.basis == .rate else { return true }
         var r = found.phraseStart
         while r < chars.count, chars[r] != "率" { r += 1 }
-        guard r >= 2, r < chars.count else { return true }
-        let stem = Array(chars[(r - 2)..<r])
+        guard r < chars.count else { return true }
+        if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return true }
+        func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) }
+        var w = r
+        while w > max(0, r - 4), isHan(chars[w - 1]) { w -= 1 }
+        guard r - w >= 2 else { return true }
         let clause = index.clause(containing: q.range.lowerBound)
-        let text = Array(chars[clause])
-        guard text.count >= 2 else { return false }
-        return (0...(text.count - 2)).contains { text[$0] == stem[0] && text[$0 + 1] == stem[1] }
+        var pairs = Set<UInt64>()
+        for i in w..<(r - 1) { pairs.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) }
+        for i in clause.lowerBound..<max(clause.lowerBound, clause.upperBound - 1)
+        where pairs.contains(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) {
+            return true
+        }
+        return false
     }
 
     private func nearestAmount(before p: Int, in range: Range<Int>) -> Quantity? {

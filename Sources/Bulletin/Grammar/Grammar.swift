@@ -75,6 +75,7 @@ public struct Grammar: Sendable {
     let metCounts: PhraseTrie<Bool>
     let basisLeads: PhraseTrie<Bool>
     let doneCues: PhraseTrie<Bool>
+    let genericRates: PhraseTrie<Bool>
     /// Parts of a 其中 breakdown that reach this share of the total without matching it are an error.
     let breakdownNearMiss: Double
     // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
@@ -274,6 +275,7 @@ public struct Grammar: Sendable {
         metCounts = PhraseTrie(phrases(cl, "metCount"))
         basisLeads = PhraseTrie(phrases(cl, "basisLead"))
         doneCues = PhraseTrie(phrases(cl, "doneCue"))
+        genericRates = PhraseTrie(phrases(cl, "genericRate"))
         let nearMiss = table(cl).rows.first { $0["kind"] == "setting" && $0["phrase"] == "breakdownNearMiss" }
         guard let share = Double(nearMiss?["value"] ?? "0.9"), (0...1).contains(share) else {
             throw table(cl).error(nearMiss!, "breakdownNearMiss must be a number from 0 to 1")

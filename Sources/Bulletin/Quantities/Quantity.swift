@@ -48,8 +48,8 @@ public struct Quantity: Encodable, Sendable, Equatable {
     }
 
     var isPercent: Bool { unit == "%" }
-    /// A counted or measured amount a claim can be about (not a percentage or a ratio).
-    var isAmount: Bool { !["percent", "permille", "points", "ratio"].contains(kind) }
+    /// A counted or measured amount a claim can be about (not a percentage, a ratio or an age).
+    var isAmount: Bool { !["percent", "permille", "points", "ratio", "age"].contains(kind) }
 
     /// Whether two quantities measure the same thing and can be compared or added.
     func isComparable(with other: Quantity) -> Bool {
