@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// `Scripts/fuzz` sets BULLETIN_FUZZ=1 to build the fuzz target with libFuzzer and AddressSanitizer
+/// (into its own scratch path, .build-fuzz). The flags go only to the code the fuzz target runs,
+/// not to the build tools, and a normal build does not see them.
+let fuzzing = Context.environment["BULLETIN_FUZZ"] == "1"
+let fuzzSwiftSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("BULLETIN_FUZZ")] : []
+let fuzzCSettings: [CSetting] = fuzzing ? [.unsafeFlags(["-fsanitize=fuzzer-no-link,address"])] : []
+let fuzzLinkerSettings: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+
 let package = Package(
     name: "bulletin",
     products: [
@@ -15,6 +23,7 @@ let package = Package(
         // function with a version suffix by macro, which Swift cannot import directly.
         .target(
             name: "CICU",
+            cSettings: fuzzCSettings,
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
         // Reads Grammar/*.tsv at build time and writes them into a Swift source file, so the
@@ -29,6 +38,7 @@ let package = Package(
         .target(
             name: "Bulletin",
             dependencies: ["CICU"],
+            swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedGrammar"]
         ),
         .executableTarget(
@@ -38,9 +48,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A JSON Schema validator for the output, and a check of the whole pipeline on raw bytes;
+        // shared by the tests and the fuzz target.
+        .target(
+            name: "BulletinSchema",
+            dependencies: ["Bulletin"],
+            swiftSettings: fuzzSwiftSettings
+        ),
+        // The libFuzzer target (Scripts/fuzz builds it with -sanitize=fuzzer into .build-fuzz);
+        // a plain build makes a tool that replays inputs through the same check.
+        .executableTarget(
+            name: "BulletinFuzz",
+            dependencies: ["Bulletin", "BulletinSchema"],
+            swiftSettings: fuzzSwiftSettings,
+            linkerSettings: fuzzLinkerSettings
+        ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin"]
+            dependencies: ["Bulletin", "BulletinSchema"]
         ),
     ]
 )

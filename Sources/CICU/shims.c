@@ -44,6 +44,17 @@ int32_t bicu_convert_to_utf16(const char *charset, const char *bytes, int32_t le
     return needed;
 }
 
+int32_t bicu_convert_from_utf16(const char *charset, const uint16_t *source, int32_t length,
+                                char *dest, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { *error = status; return 0; }
+    int32_t needed = ucnv_fromUChars(converter, dest, capacity, (const UChar *)source, length, &status);
+    ucnv_close(converter);
+    *error = status;
+    return needed;
+}
+
 int32_t bicu_nfkc(const uint16_t *source, int32_t length,
                   uint16_t *dest, int32_t capacity, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;

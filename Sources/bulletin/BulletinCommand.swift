@@ -17,7 +17,7 @@ struct GrammarOption: ParsableArguments {
     @Option(name: .long, help: "A directory of grammar files overriding the built-in ones (files it lacks come from the built-in grammar).")
     var grammar: String?
 
-    func load() throws -> Grammar {
+    func load() throws(UsageFailure) -> Grammar {
         guard let grammar else { return .builtIn }
         do {
             return try Grammar(directory: grammar)
@@ -27,39 +27,53 @@ struct GrammarOption: ParsableArguments {
     }
 }
 
-/// A problem with the input or the command line: printed as one line, exit status 2.
+/// A problem with the command line or the grammar: printed as one line, exit status 2.
 struct UsageFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
 
-/// Reads a file or standard input ("-").
-func readInput(_ path: String) throws -> [UInt8] {
-    if path == "-" {
-        return Array(FileHandle.standardInput.readDataToEndOfFile())
+/// An input that cannot be used, with the name it is reported under ("<stdin>" for "-").
+struct InputFailure: Error {
+    let file: String
+    let error: InputError
+
+    /// `FILE:LINE: reason`, or `FILE: reason` when no line applies.
+    var message: String {
+        if case .unreadable(let path, let reason) = error { return "\(path): \(reason)" }
+        return "\(file)\(error.line.map { ":\($0)" } ?? ""): \(error.reason)"
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw UsageFailure(message: "\(path): no such file")
-    }
-    if isDirectory.boolValue { throw UsageFailure(message: "\(path): is a directory, not a file") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw UsageFailure(message: "\(path): cannot be read (permission denied?)")
-    }
-    return Array(data)
 }
 
-func extract(_ path: String, with extractor: Extractor) throws -> Extraction {
-    let bytes = try readInput(path)
+/// The name an input is reported under.
+func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+/// Reads and extracts a file, or standard input for "-".
+func extract(_ path: String, with extractor: Extractor) throws(InputFailure) -> Extraction {
     do {
-        return try extractor.extract(bytes: bytes, path: path == "-" ? "<stdin>" : path)
+        let bytes = path == "-" ? try InputFile.readStandardInput() : try InputFile.read(path)
+        return try extractor.extract(bytes: bytes, path: displayName(path))
     } catch {
-        throw UsageFailure(message: "\(path == "-" ? "<stdin>" : path): \(error)")
+        throw InputFailure(file: displayName(path), error: error)
+    }
+}
+
+/// Prints one line on standard error: `bulletin: message`.
+func report(_ message: String) {
+    FileHandle.standardError.write(Data("bulletin: \(message)\n".utf8))
+}
+
+/// Prints the extraction's diagnostics on standard error, one line each:
+/// `bulletin: FILE:LINE: warning: reason`.
+func reportDiagnostics(of extraction: Extraction) {
+    for diagnostic in extraction.diagnostics {
+        let place = extraction.source.path + (diagnostic.line.map { ":\($0)" } ?? "")
+        report("\(place): \(diagnostic.severity.rawValue): \(diagnostic.reason)")
     }
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("bulletin: \(message)\n".utf8))
+    report(message)
     exit(2)
 }
 
@@ -76,12 +90,15 @@ struct Extract: ParsableCommand {
     var compact = false
 
     func run() throws {
-        do {
-            let extraction = try extract(file, with: Extractor(grammar: try grammar.load()))
-            print(try extraction.json(pretty: !compact))
-        } catch let failure as UsageFailure {
-            fail(failure.message)
-        }
+        let extractor: Extractor
+        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
+        let extraction: Extraction
+        do { extraction = try extract(file, with: extractor) } catch { fail(error.message) }
+        // The whole document is encoded before anything is printed: stdout gets complete JSON or nothing.
+        let json: String
+        do { json = try extraction.json(pretty: !compact) } catch { fail("\(displayName(file)): cannot encode the output: \(error)") }
+        reportDiagnostics(of: extraction)
+        print(json)
     }
 }
 
@@ -99,19 +116,23 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let extractor: Extractor
-        do { extractor = Extractor(grammar: try grammar.load()) } catch let failure as UsageFailure { fail(failure.message) }
+        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
         var failed = false
         var unusable = false
-        for (n, file) in files.enumerated() {
+        var printed = 0
+        // A file that cannot be used is reported and the others are still checked.
+        for file in files {
             let extraction: Extraction
             do {
                 extraction = try extract(file, with: extractor)
-            } catch let failure as UsageFailure {
-                FileHandle.standardError.write(Data("bulletin: \(failure.message)\n".utf8))
+            } catch {
+                report(error.message)
                 unusable = true
                 continue
             }
-            if n > 0 { print("") }
+            reportDiagnostics(of: extraction)
+            if printed > 0 { print("") }
+            printed += 1
             print(VerdictTable(extraction: extraction, showAll: all).render())
             failed = failed || extraction.hasFailures
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Bulletin
+import BulletinSchema
 
 /// The output of `Extraction.json()` against the published schema, Schema/bulletin.schema.json.
 @Suite struct SchemaTests {

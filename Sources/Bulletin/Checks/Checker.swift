@@ -195,12 +195,14 @@ struct Checker {
             guard let hit = grammar.itemCounts.match(in: unit, at: 0), hit.length == unit.count else { return nil }
             return hit.value
         }
+        var outcomes: [ItemOutcome]? = nil  // of the items, worked out once
         for (k, q) in counts.enumerated() {
             guard let kind = countKind(q) else { continue }
             var after = q.range.upperBound
             while after < chars.count, chars[after] == " " { after += 1 }
             if kind == "items", (after..<min(after + 4, chars.count)).contains(where: { grammar.metCounts.match(in: chars, at: $0) != nil }) {
-                checks.append(metCheck(q, items: items))
+                outcomes = outcomes ?? items.map(outcome)
+                checks.append(metCheck(q, items: items, outcomes: outcomes ?? []))
                 continue
             }
             // Counts are read in the paired form that states both (10件27项): a lone 10件实事 may
@@ -219,18 +221,22 @@ struct Checker {
 
     private enum ItemOutcome { case met, notMet, unknown }
 
-    private func metCheck(_ q: Quantity, items: [Item]) -> Check {
+    private func metCheck(_ q: Quantity, items: [Item], outcomes: [ItemOutcome]) -> Check {
         var met = 0, notMet = 0, unknown = 0
         var notMetNumbers: [Int] = [], unknownNumbers: [Int] = []
-        for item in items {
-            switch outcome(of: item) {
+        for (item, outcome) in zip(items, outcomes) {
+            switch outcome {
             case .met: met += 1
             case .notMet: notMet += 1; notMetNumbers.append(item.number)
             case .unknown: unknown += 1; unknownNumbers.append(item.number)
             }
         }
         let claimed = Int(q.value)
-        let detail = "\(met) items show the target met, \(notMet) not met (\(notMetNumbers.map(String.init).joined(separator: ", "))), \(unknown) give no figure to judge (\(unknownNumbers.map(String.init).joined(separator: ", ")))"
+        // At most 50 numbers each, so the message stays short whatever the document.
+        func list(_ numbers: [Int]) -> String {
+            numbers.prefix(50).map(String.init).joined(separator: ", ") + (numbers.count > 50 ? ", and \(numbers.count - 50) more" : "")
+        }
+        let detail = "\(met) items show the target met, \(notMet) not met (\(list(notMetNumbers))), \(unknown) give no figure to judge (\(list(unknownNumbers)))"
         let status: Verdict
         if claimed < met || claimed > met + unknown {
             status = .fail
@@ -243,10 +249,25 @@ struct Checker {
     /// An item met its target if all its plan percentages are 100 or more, or, with none, if it
     /// says so (目标顺利实现, 超额完成, 全部完工).
     private func outcome(of item: Item) -> ItemOutcome {
-        let planClaims = claims.claims.filter { item.range.contains($0.percentRange.lowerBound) && $0.reported.basis == .plan }
+        let planClaims = claims(in: item.range).filter { $0.reported.basis == .plan }
         if !planClaims.isEmpty {
             return planClaims.allSatisfy { $0.reported.value >= 100 } ? .met : .notMet
         }
         return grammar.met.firstOccurrence(in: chars, range: item.range) != nil ? .met : .unknown
+    }
+
+    /// The claims whose percentage starts inside `range` (claims come in text order).
+    private func claims(in range: Range<Int>) -> ArraySlice<Claim> {
+        let all = claims.claims
+        func firstIndex(atOrAfter p: Int) -> Int {
+            var lo = 0, hi = all.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid].percentRange.lowerBound < p { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let a = firstIndex(atOrAfter: range.lowerBound)
+        return all[a..<max(a, firstIndex(atOrAfter: range.upperBound))]
     }
 }

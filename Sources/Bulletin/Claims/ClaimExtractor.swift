@@ -8,6 +8,9 @@ struct ClaimExtractor {
     let structure: DocumentStructure
     let index: TextIndex
     let percentages: [Quantity]
+    /// Amounts their clause names as a plan or as a whole: the targets of the plan and share rules.
+    let planAmounts: CuedAmounts
+    let wholeAmounts: CuedAmounts
     private var chars: [Unicode.Scalar] { source.chars }
 
     struct Result {
@@ -23,6 +26,8 @@ struct ClaimExtractor {
         let content = quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
         self.index = TextIndex(chars: source.chars, quantities: content, grammar: grammar)
         self.percentages = content.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        self.planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
+        self.wholeAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.totalCues, doneCues: grammar.doneCues)
     }
 
     func extract() -> Result {
@@ -93,7 +98,7 @@ struct ClaimExtractor {
     // MARK: Claims
 
     private func extract(_ list: [Quantity], into result: inout Result) {
-        let first = list[0]
+        guard let first = list.first, let last = list.last else { return }
         let found = basis(before: first.range.lowerBound)
         let basis = found.entry?.basis ?? .other
         let sentence = index.sentence(containing: first.range.lowerBound)
@@ -126,7 +131,7 @@ struct ClaimExtractor {
             }
             result.distributions.append(Distribution(
                 amounts: candidates.count, groups: groups.count, percentages: list.count,
-                range: (marker?.start ?? region.lowerBound)..<list.last!.range.upperBound,
+                range: (marker?.start ?? region.lowerBound)..<last.range.upperBound,
                 hasMarker: marker != nil, claimIndices: Array(result.claims.count..<result.claims.count + list.count)))
         } else {
             var searchFrom = clause.lowerBound
@@ -143,7 +148,7 @@ struct ClaimExtractor {
                     hops += 1
                 }
                 searchFrom = previous.lowerBound
-                if !percentages.contains(where: { previous.contains($0.range.lowerBound) }),
+                if index.percentages(in: previous).isEmpty,
                    let q = nearestAmount(before: previous.upperBound, in: previous), fitsRate(q, found) {
                     actuals[0] = q
                     actualRule = hops == 0 ? "actual:previousClause" : "actual:beforeGrowthAside"
@@ -174,7 +179,7 @@ struct ClaimExtractor {
 
     /// A clause with no amount and only growth percentages (同比增长15.3%).
     private func isGrowthAside(_ clause: Range<Int>) -> Bool {
-        let inside = percentages.filter { clause.contains($0.range.lowerBound) }
+        let inside = index.percentages(in: clause)
         guard !inside.isEmpty, index.amounts(in: clause).isEmpty else { return false }
         return inside.allSatisfy { basis(before: $0.range.lowerBound).entry?.basis == .growth }
     }
@@ -182,7 +187,7 @@ struct ClaimExtractor {
     /// An amount written with a placeholder for its figure (完成投资XX亿元), the last in `range`.
     private func placeholderAmount(in range: Range<Int>) -> Range<Int>? {
         var found: Range<Int>? = nil
-        var i = range.lowerBound
+        var i = max(range.lowerBound, range.upperBound - contextReach)
         while i < range.upperBound {
             if let hit = grammar.placeholders.match(in: chars, at: i, limit: range.upperBound),
                i == 0 || !chars[i - 1].properties.isAlphabetic || chars[i - 1].value > 0x2E80 {
@@ -205,7 +210,7 @@ struct ClaimExtractor {
     private func fitsRate(_ q: Quantity, _ found: FoundBasis) -> Bool {
         guard found.entry?.basis == .rate else { return true }
         var r = found.phraseStart
-        while r < chars.count, chars[r] != "率" { r += 1 }
+        while r < min(chars.count, found.phraseStart + contextReach), chars[r] != "率" { r += 1 }
         guard r < chars.count else { return true }
         if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return true }
         func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) }
@@ -233,7 +238,7 @@ struct ClaimExtractor {
         let chain = structure.ancestry(at: position)
         let sections = chain.filter { $0.node == .section }
         let item = chain.first { $0.node == .item }
-        let department = structure.departments.last { $0.range.contains(position) }
+        let department = structure.department(at: position)
         let block = department?.blocks.last { $0.range.contains(position) }
 
         // Is the actual a part of a 其中 breakdown?
@@ -342,22 +347,19 @@ struct ClaimExtractor {
         default:
             return nil
         }
-        let earlier = index.amounts(in: scope.lowerBound..<actual.range.lowerBound)
-            .filter { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) && !index.isParenthetical($0) }
         // The cue must come before the amount in its clause (年度计划投资565.6亿元), so that the
-        // basis phrase of a percentage after it (占全年任务的55%) does not count.
-        // A done-cue between them (已, 实际) makes the amount an achieved one.
-        func clauseHas(_ q: Quantity, _ cues: PhraseTrie<Bool>) -> Bool {
-            let clause = index.clause(containing: q.range.lowerBound)
-            guard let cue = cues.lastOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) else { return false }
-            return grammar.doneCues.firstOccurrence(in: chars, range: cue.start + cue.length..<q.range.lowerBound) == nil
-        }
+        // basis phrase of a percentage after it (占全年任务的55%) does not count; a done-cue between
+        // them (已, 实际) makes the amount an achieved one (see `CuedAmounts`).
         switch basis {
         case .plan:
-            return earlier.last { clauseHas($0, grammar.targetCues) }.map { ($0, sourceName) }
+            return planAmounts.last(family: actual.family, from: scope.lowerBound, endingBy: actual.range.lowerBound)
+                .map { ($0, sourceName) }
         case .share:
-            return earlier.last { clauseHas($0, grammar.totalCues) }.map { ($0, sourceName) }
+            return wholeAmounts.last(family: actual.family, from: scope.lowerBound, endingBy: actual.range.lowerBound)
+                .map { ($0, sourceName) }
         case .rate:
+            let earlier = index.amounts(in: scope.lowerBound..<actual.range.lowerBound)
+                .filter { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) && !index.isParenthetical($0) }
             return (earlier.last { $0.unit == actual.unit } ?? earlier.last).map { ($0, sourceName) }
         default:
             return nil
@@ -418,7 +420,7 @@ struct ClaimExtractor {
                 while clauseEnd < partsEnd {
                     let next = index.clause(containing: clauseEnd)
                     if grammar.doneCues.firstOccurrence(in: chars, range: next) != nil
-                        || percentages.contains(where: { next.contains($0.range.lowerBound) }) {
+                        || !index.percentages(in: next).isEmpty {
                         partsEnd = next.lowerBound
                         break
                     }

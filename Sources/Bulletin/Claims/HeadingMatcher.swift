@@ -42,8 +42,10 @@ struct HeadingMatcher {
         }
     }
 
-    /// The heading split at clause ends and list commas (、).
-    private func headingClauses(_ range: Range<Int>) -> [Range<Int>] {
+    /// The heading split at clause ends and list commas (、); of a heading longer than
+    /// `contextReach` (a preamble on one line), its start.
+    private func headingClauses(_ heading: Range<Int>) -> [Range<Int>] {
+        let range = heading.lowerBound..<min(heading.upperBound, heading.lowerBound + contextReach)
         var clauses: [Range<Int>] = []
         var start = range.lowerBound
         for i in range where grammar.clauseEnds.contains(chars[i]) || grammar.listCommas.contains(chars[i]) {

@@ -1,5 +1,8 @@
 /// Paragraph, sentence and clause boundaries of the normalised text, and the quantities sorted by
 /// position, for the lookups the claim extractor makes. Built once in a single pass.
+///
+/// Every range it hands out reaches at most `contextReach` characters from the position asked
+/// about, so that no rule scans more than that for one lookup, however long the paragraph.
 struct TextIndex {
     private let chars: [Unicode.Scalar]
     private var clauseStarts: [Int] = [0]
@@ -8,6 +11,9 @@ struct TextIndex {
     /// Amounts (not percentages), sorted by start.
     let amounts: [Quantity]
     private let amountStarts: [Int]
+    /// Percentages, sorted by start, and their starts.
+    private let percentages: [Quantity]
+    private let percentageStarts: [Int]
     /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
     /// reach across a line break.
     private var depthChanges: [(Int, Int)] = [(0, 0)]
@@ -21,10 +27,16 @@ struct TextIndex {
         // Delimiters inside a quantity (1,234) do not end a clause.
         var covered = [Bool](repeating: false, count: chars.count)
         for q in quantities { for i in q.range { covered[i] = true } }
+        // Clause and sentence ends as a table by scalar (a set lookup per character is slow in debug builds).
+        var ends = [UInt8](repeating: 0, count: 0x10000)
+        for c in clauseEnds where c.value < 0x10000 { ends[Int(c.value)] |= 1 }
+        for c in sentenceEnds where c.value < 0x10000 { ends[Int(c.value)] |= 2 }
         var depth = 0
-        for (i, c) in chars.enumerated() where !covered[i] {
-            if clauseEnds.contains(c) { clauseStarts.append(i + 1) }
-            if sentenceEnds.contains(c) { sentenceStarts.append(i + 1) }
+        for i in 0..<chars.count where !covered[i] {
+            let c = chars[i]
+            let end = c.value < 0x10000 ? ends[Int(c.value)] : 0
+            if end & 1 != 0 || (c.value >= 0x10000 && clauseEnds.contains(c)) { clauseStarts.append(i + 1) }
+            if end & 2 != 0 || (c.value >= 0x10000 && sentenceEnds.contains(c)) { sentenceStarts.append(i + 1) }
             if c == "\n" { paragraphStarts.append(i + 1) }
             let before = depth
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\n" { depth = 0 }
@@ -32,6 +44,8 @@ struct TextIndex {
         }
         amounts = quantities.filter(\.isAmount).sorted { $0.range.lowerBound < $1.range.lowerBound }
         amountStarts = amounts.map(\.range.lowerBound)
+        percentages = quantities.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        percentageStarts = percentages.map(\.range.lowerBound)
     }
 
     private func enclosing(_ starts: [Int], _ p: Int) -> Range<Int> {
@@ -43,25 +57,47 @@ struct TextIndex {
         }
         let start = starts[max(lo - 1, 0)]
         let end = lo < starts.count ? starts[lo] : chars.count
-        return start..<end
+        return max(start, p - contextReach)..<max(min(end, p + contextReach), p)
     }
 
     func clause(containing p: Int) -> Range<Int> { enclosing(clauseStarts, p) }
+    /// Where the clause containing `p` starts, however far back (for one-pass scans).
+    func clauseStart(of p: Int) -> Int {
+        var lo = 0, hi = clauseStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if clauseStarts[mid] <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return clauseStarts[max(lo - 1, 0)]
+    }
     func sentence(containing p: Int) -> Range<Int> { enclosing(sentenceStarts, p) }
     func paragraph(containing p: Int) -> Range<Int> { enclosing(paragraphStarts, p) }
 
-    /// Amounts that start inside `range`, in order.
+    /// Amounts that start inside `range`, in order; of a range longer than `contextReach`, those in
+    /// its last `contextReach` characters (rules look back from a position).
     func amounts(in range: Range<Int>) -> ArraySlice<Quantity> {
+        amounts[Self.indices(in: range, of: amountStarts)]
+    }
+
+    /// Percentages that start inside `range`, in order; of a range longer than `contextReach`,
+    /// those in its last `contextReach` characters.
+    func percentages(in range: Range<Int>) -> ArraySlice<Quantity> {
+        percentages[Self.indices(in: range, of: percentageStarts)]
+    }
+
+    /// The indices of the sorted `starts` inside the last `contextReach` characters of `range`.
+    private static func indices(in range: Range<Int>, of starts: [Int]) -> Range<Int> {
         func firstIndex(atOrAfter p: Int) -> Int {
-            var lo = 0, hi = amountStarts.count
+            var lo = 0, hi = starts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if amountStarts[mid] < p { lo = mid + 1 } else { hi = mid }
+                if starts[mid] < p { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
-        let a = firstIndex(atOrAfter: range.lowerBound), b = firstIndex(atOrAfter: range.upperBound)
-        return amounts[a..<max(a, b)]
+        let a = firstIndex(atOrAfter: max(range.lowerBound, range.upperBound - contextReach))
+        let b = firstIndex(atOrAfter: range.upperBound)
+        return a..<max(a, b)
     }
 
     /// How deep in brackets a position is: 0 outside, 1 in (…), and so on.

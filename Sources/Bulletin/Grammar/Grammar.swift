@@ -4,7 +4,10 @@ import Foundation
 /// multipliers, units, approximation markers, percentage bases, structure and claim phrases, and
 /// the patterns of numbers that are not quantities. The default grammar is compiled into the
 /// library; `Grammar(directory:)` reads an override.
-public struct Grammar: Sendable {
+///
+/// A final class of constants, so that every stage shares one grammar: as a struct of some forty
+/// tables, each `grammar.units` in a debug build copied all of them.
+public final class Grammar: Sendable {
     /// A unit of measure: the canonical name, what it measures, and the family of units it can be
     /// compared and added with.
     struct UnitEntry: Sendable {
@@ -126,7 +129,7 @@ public struct Grammar: Sendable {
 
     /// Reads the grammar files in `directory`. A file missing there is taken from the built-in
     /// grammar, so an override can hold just the files it changes.
-    public init(directory: String) throws {
+    public convenience init(directory: String) throws {
         var texts = Self.embeddedFiles
         let url = URL(fileURLWithPath: directory, isDirectory: true)
         var isDirectory: ObjCBool = false

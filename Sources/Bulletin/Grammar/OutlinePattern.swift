@@ -49,7 +49,7 @@ struct OutlinePattern: Sendable {
         var best: Match? = nil
         for pattern in patterns {
             guard let m = pattern.match(in: chars, at: start, limit: limit, numerals: numerals) else { continue }
-            if best == nil || m.end > best!.end { best = m }
+            if m.end > (best?.end ?? Int.min) { best = m }
         }
         return best
     }

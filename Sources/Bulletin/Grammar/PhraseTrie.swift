@@ -1,14 +1,18 @@
+/// How far a search for context looks, in characters: the occurrence searches of `PhraseTrie` and
+/// the ranges `TextIndex` hands out stop this far from where they start. That is far beyond the
+/// longest sentence or paragraph of a real bulletin (the longest line in the corpus has about 1,100
+/// characters), and it keeps every stage linear in the input even for text without punctuation or
+/// line breaks (a 100 MB single line, 10,000 percentages in a row).
+let contextReach = 2000
+
 /// A trie of phrases over Unicode scalars, for longest-match lookups at a position, forwards
 /// (`match(in:at:)`) or backwards from a position (`matchEnding(in:at:)`). Each lookup costs at
-/// most the length of the longest phrase.
+/// most the length of the longest phrase; an occurrence search at most `contextReach` lookups.
 struct PhraseTrie<Value: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: [UInt32: Int32] = [:]
-        var value: Value?
-    }
-
-    private var forward: [Node] = [Node()]
-    private var backward: [Node] = [Node()]
+    private var forward = TrieNodes()
+    private var backward = TrieNodes()
+    /// The values of the phrases, indexed by `TrieNodes.valueIndex`.
+    private var values: [Value] = []
     private(set) var maxLength = 0
 
     init() {}
@@ -17,7 +21,7 @@ struct PhraseTrie<Value: Sendable>: Sendable {
         for (phrase, value) in entries { insert(phrase, value) }
     }
 
-    var isEmpty: Bool { forward[0].children.isEmpty }
+    var isEmpty: Bool { values.isEmpty }
 
     /// Adds a phrase, normalised as the input text is (NFKC, simplified Chinese), so a grammar
     /// written with fullwidth punctuation or traditional characters still matches.
@@ -25,68 +29,109 @@ struct PhraseTrie<Value: Sendable>: Sendable {
         let scalars = phrase.unicodeScalars.flatMap { $0.value < 0x80 ? [$0] : TextNormalizer.shared.normalize($0) }
         guard !scalars.isEmpty else { return }
         maxLength = max(maxLength, scalars.count)
-        Self.add(scalars, value, to: &forward)
-        Self.add(scalars.reversed(), value, to: &backward)
-    }
-
-    private static func add<S: Sequence>(_ scalars: S, _ value: Value, to nodes: inout [Node]) where S.Element == Unicode.Scalar {
-        var node = 0
-        for scalar in scalars {
-            if let next = nodes[node].children[scalar.value] {
-                node = Int(next)
-            } else {
-                nodes.append(Node())
-                nodes[node].children[scalar.value] = Int32(nodes.count - 1)
-                node = nodes.count - 1
-            }
-        }
-        if nodes[node].value == nil { nodes[node].value = value }
+        let index = Int32(values.count)
+        let addedForward = forward.add(scalars, valueIndex: index)
+        let addedBackward = backward.add(scalars.reversed(), valueIndex: index)
+        if addedForward || addedBackward { values.append(value) }  // a repeated phrase keeps its first value
     }
 
     /// The longest phrase that starts at `start` in `text`, as (length, value).
     func match(in text: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
-        let end = min(limit ?? text.count, text.count)
-        var node = 0
-        var best: (Int, Value)? = nil
-        var i = start
-        while i < end, let next = forward[node].children[text[i].value] {
-            node = Int(next)
-            i += 1
-            if let value = forward[node].value { best = (i - start, value) }
-        }
-        return best
+        guard let hit = forward.longestForward(in: text, from: start, to: min(limit ?? text.count, text.count)) else { return nil }
+        return (hit.length, values[hit.valueIndex])
     }
 
     /// The longest phrase that ends right before `end` in `text`, as (length, value).
     func matchEnding(in text: [Unicode.Scalar], at end: Int, floor: Int = 0) -> (length: Int, value: Value)? {
-        var node = 0
-        var best: (Int, Value)? = nil
-        var i = end - 1
-        while i >= max(floor, 0), let next = backward[node].children[text[i].value] {
-            node = Int(next)
-            if let value = backward[node].value { best = (end - i, value) }
-            i -= 1
-        }
-        return best
+        guard let hit = backward.longestBackward(in: text, before: end, floor: max(floor, 0)) else { return nil }
+        return (hit.length, values[hit.valueIndex])
     }
 
-    /// Whether any phrase occurs in `text[range]`; returns the first occurrence's start.
+    /// The first occurrence of any phrase inside `text[range]`, looking at most `contextReach`
+    /// positions past the start of the range.
     func firstOccurrence(in text: [Unicode.Scalar], range: Range<Int>) -> (start: Int, length: Int, value: Value)? {
-        var i = range.lowerBound
-        while i < range.upperBound {
+        var i = max(range.lowerBound, 0)
+        let last = min(range.upperBound, i + contextReach)
+        while i < last {
             if let hit = match(in: text, at: i, limit: range.upperBound) { return (i, hit.length, hit.value) }
             i += 1
         }
         return nil
     }
 
-    /// The start of the last occurrence of any phrase inside `text[range]`.
+    /// The last occurrence of any phrase inside `text[range]`, looking at most `contextReach`
+    /// positions back from the end of the range.
     func lastOccurrence(in text: [Unicode.Scalar], range: Range<Int>) -> (start: Int, length: Int, value: Value)? {
-        var i = range.upperBound
-        while i > range.lowerBound {
+        var i = min(range.upperBound, text.count)
+        let first = max(range.lowerBound, i - contextReach)
+        while i > first {
             if let hit = matchEnding(in: text, at: i, floor: range.lowerBound) { return (i - hit.length, hit.length, hit.value) }
             i -= 1
         }
         return nil
+    }
+}
+
+/// The nodes of one direction of a `PhraseTrie`. Not generic, so that walking it costs no
+/// generic-metadata lookups, which dominate a debug build's run time on large inputs.
+struct TrieNodes: Sendable {
+    /// The children of each node by scalar value; node 0 is the root.
+    private var children: [[UInt32: Int32]] = [[:]]
+    /// For each node, the index of the value of the phrase ending there, or -1.
+    private var valueIndex: [Int32] = [-1]
+    /// The root's children below U+10000 as a bitmap, so that the usual miss at a position costs
+    /// one bit test.
+    private var rootBits = [UInt64](repeating: 0, count: 1024)
+
+    /// Adds a phrase; false if it was there already.
+    mutating func add<S: Sequence>(_ scalars: S, valueIndex value: Int32) -> Bool where S.Element == Unicode.Scalar {
+        var node = 0
+        for scalar in scalars {
+            if node == 0, scalar.value < 0x10000 { rootBits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
+            if let next = children[node][scalar.value] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                valueIndex.append(-1)
+                children[node][scalar.value] = Int32(children.count - 1)
+                node = children.count - 1
+            }
+        }
+        guard valueIndex[node] < 0 else { return false }
+        valueIndex[node] = value
+        return true
+    }
+
+    private func rootMayHave(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x10000 || rootBits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+    }
+
+    /// The longest phrase in `text[start..<end]` that starts at `start`.
+    func longestForward(in text: [Unicode.Scalar], from start: Int, to end: Int) -> (length: Int, valueIndex: Int)? {
+        guard start >= 0, start < end, rootMayHave(text[start]) else { return nil }
+        var node = 0
+        var best: (length: Int, valueIndex: Int)? = nil
+        var i = start
+        while i < end, let next = children[node][text[i].value] {
+            node = Int(next)
+            i += 1
+            if valueIndex[node] >= 0 { best = (i - start, Int(valueIndex[node])) }
+        }
+        return best
+    }
+
+    /// The longest phrase in `text[floor..<end]` that ends right before `end` (this trie holds the
+    /// phrases reversed).
+    func longestBackward(in text: [Unicode.Scalar], before end: Int, floor: Int) -> (length: Int, valueIndex: Int)? {
+        guard end <= text.count, end - 1 >= floor, rootMayHave(text[end - 1]) else { return nil }
+        var node = 0
+        var best: (length: Int, valueIndex: Int)? = nil
+        var i = end - 1
+        while i >= floor, let next = children[node][text[i].value] {
+            node = Int(next)
+            if valueIndex[node] >= 0 { best = (end - i, Int(valueIndex[node])) }
+            i -= 1
+        }
+        return best
     }
 }

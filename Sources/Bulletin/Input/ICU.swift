@@ -46,6 +46,25 @@ enum ICU {
         return Array(dest.prefix(needed))
     }
 
+    /// Encodes text in `charset` (GB18030, Big5, UTF-16LE …), for tests and tools that make
+    /// inputs in other encodings.
+    static func encode(_ text: String, as charset: String) throws -> [UInt8] {
+        let units = Array(text.utf16)
+        var error: Int32 = 0
+        func run(_ capacity: Int) -> ([UInt8], Int) {
+            var dest = [CChar](repeating: 0, count: max(capacity, 1))
+            let needed = bicu_convert_from_utf16(charset, units, Int32(units.count), &dest, Int32(dest.count), &error)
+            return (dest.map { UInt8(bitPattern: $0) }, Int(needed))
+        }
+        var (dest, needed) = run(units.count * 4 + 16)
+        if error == 15 || needed > dest.count {
+            error = 0
+            (dest, needed) = run(needed + 1)
+        }
+        guard error <= 0 else { throw ICUError(operation: "conversion to \(charset)", code: error) }
+        return Array(dest.prefix(needed))
+    }
+
     /// The NFKC form of a short UTF-16 string.
     static func nfkc(_ units: [UInt16]) -> [UInt16] {
         var error: Int32 = 0

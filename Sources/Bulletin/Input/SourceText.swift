@@ -32,16 +32,24 @@ public struct SourceText: Sendable {
     public let encoding: String
     public let sha256: String
     public let original: [Unicode.Scalar]
+    /// Repairs made while decoding (bytes replaced with U+FFFD, a line read as GB18030, NUL
+    /// bytes), with spans into `original`.
+    public let diagnostics: [Diagnostic]
     /// The normalised text, as scalars.
     let chars: [Unicode.Scalar]
     /// For each normalised scalar, the offset of the original scalar it came from; one extra
     /// entry at the end holds `original.count`.
     let origin: [Int]
 
-    /// Decodes `bytes` and normalises the result.
-    public init(bytes: [UInt8], path: String) throws {
+    /// The largest input accepted, in bytes.
+    public static var maximumBytes: Int { Decoder.maximumBytes }
+
+    /// Decodes `bytes` and normalises the result. Throws when the bytes hold no text: see
+    /// `Decoder` for what is repaired and what is refused.
+    public init(bytes: [UInt8], path: String) throws(InputError) {
         let decoded = try Decoder.decode(bytes)
-        self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes))
+        self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
+                  diagnostics: decoded.diagnostics)
     }
 
     /// Wraps text that is already decoded.
@@ -50,10 +58,11 @@ public struct SourceText: Sendable {
         self.init(scalars: Array(text.unicodeScalars), path: path, encoding: "UTF-8", sha256: SHA256.hex(bytes))
     }
 
-    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String) {
+    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String, diagnostics: [Diagnostic] = []) {
         self.path = path
         self.encoding = encoding
         self.sha256 = sha256
+        self.diagnostics = diagnostics
         self.original = scalars
         let normalizer = TextNormalizer.shared
         var chars: [Unicode.Scalar] = []
@@ -61,15 +70,24 @@ public struct SourceText: Sendable {
         chars.reserveCapacity(scalars.count)
         origin.reserveCapacity(scalars.count + 1)
         let glosses = Self.pinyinGlosses(scalars)
-        for (offset, scalar) in scalars.enumerated() {
+        // Characters below U+10000 that map to one character, by code point ("\0": not seen yet),
+        // so that a long text asks the shared normalizer once per distinct character.
+        var single = [Unicode.Scalar](repeating: "\0", count: 0x10000)
+        for offset in scalars.indices {
             if glosses[offset] { continue }
+            let scalar = scalars[offset]
             if scalar.value < 0x80 {
                 if scalar == "\r" { continue }  // CRLF → LF; a lone CR is dropped too
                 chars.append(scalar)
                 origin.append(offset)
+            } else if scalar.value < 0x10000, single[Int(scalar.value)] != "\0" {
+                chars.append(single[Int(scalar.value)])
+                origin.append(offset)
             } else {
-                for mapped in normalizer.normalize(scalar) {
-                    chars.append(mapped)
+                let mapped = normalizer.normalize(scalar)
+                if mapped.count == 1, scalar.value < 0x10000, mapped[0] != "\0" { single[Int(scalar.value)] = mapped[0] }
+                for m in mapped {
+                    chars.append(m)
                     origin.append(offset)
                 }
             }

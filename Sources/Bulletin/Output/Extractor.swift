@@ -7,7 +7,7 @@ public struct Extractor: Sendable {
     }
 
     /// Decodes `bytes` and extracts. Throws `InputError` when the bytes are not text.
-    public func extract(bytes: [UInt8], path: String) throws -> Extraction {
+    public func extract(bytes: [UInt8], path: String) throws(InputError) -> Extraction {
         extract(try SourceText(bytes: bytes, path: path))
     }
 
@@ -19,12 +19,13 @@ public struct Extractor: Sendable {
         let claims = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
         let checks = Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
 
-        var diagnostics = scanned.diagnostics
+        var diagnostics = source.diagnostics + scanned.diagnostics
         if source.original.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input is empty", span: nil))
         } else if structure.contentLines.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input has no text besides whitespace and boilerplate", span: nil))
         }
+        diagnostics = Self.listed(diagnostics, in: source)
         let items = structure.allItems.count
         return Extraction(
             schema: "bulletin/1",
@@ -44,5 +45,20 @@ public struct Extractor: Sendable {
                     pass: checks.count { $0.status == .pass },
                     fail: checks.count { $0.status == .fail },
                     unverifiable: checks.count { $0.status == .unverifiable })))
+    }
+
+    /// The most diagnostics listed; the rest are counted in one more.
+    static let diagnosticLimit = 100
+
+    /// Diagnostics as the output lists them: each with a span names its line, and past
+    /// `diagnosticLimit` one note counts the rest.
+    static func listed(_ diagnostics: [Diagnostic], in source: SourceText) -> [Diagnostic] {
+        guard !diagnostics.isEmpty else { return [] }
+        let lines = LineIndex(source.original)
+        var listed = diagnostics.prefix(diagnosticLimit).map { d in d.span.map { d.located(onLine: lines.line(of: $0.start)) } ?? d }
+        if diagnostics.count > diagnosticLimit {
+            listed.append(Diagnostic(severity: .note, message: "\(diagnostics.count - diagnosticLimit) more diagnostics not listed", span: nil))
+        }
+        return listed
     }
 }

@@ -8,12 +8,26 @@ struct ChineseNumeral {
     /// With an unknown digit (十几 = 11–19, 几十 = 20–90): the largest value; `value` is the least.
     var upper: ExactNumber? = nil
 
+    /// What `read` finds at a position: a numeral, or one too long to represent (more than 18
+    /// significant digits, or past 64 bits), which callers report instead of reading a wrong value.
+    enum Reading {
+        case numeral(ChineseNumeral)
+        case tooLong(end: Int)
+    }
+
     /// Parses the longest numeral starting at `start`, or nil if none starts there or it overflows.
-    /// Characters in `some` (几) stand for an unknown digit: 1–9 after a power, 2–9 before one.
     static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
                       some: Set<UInt32> = []) -> ChineseNumeral? {
+        if case .numeral(let n)? = read(chars, at: start, numerals: numerals, some: some) { return n }
+        return nil
+    }
+
+    /// Reads the longest numeral starting at `start`, or nil if none starts there.
+    /// Characters in `some` (几) stand for an unknown digit: 1–9 after a power, 2–9 before one.
+    static func read(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
+                     some: Set<UInt32> = []) -> Reading? {
         guard !some.isEmpty, chars[start...].prefix(12).contains(where: { some.contains($0.value) }) else {
-            return parse(chars, at: start, numerals: numerals)
+            return read(chars, at: start, numerals: numerals)
         }
         func with(_ digit: Int64) -> [UInt32: Grammar.NumeralEntry] {
             var table = numerals
@@ -21,17 +35,17 @@ struct ChineseNumeral {
             return table
         }
         let leading = some.contains(chars[start].value)
-        guard let low = parse(chars, at: start, numerals: with(leading ? 2 : 1)),
-              let high = parse(chars, at: start, numerals: with(9)), low.end == high.end else {
-            return parse(chars, at: start, numerals: numerals)
+        guard case .numeral(let low)? = read(chars, at: start, numerals: with(leading ? 2 : 1)),
+              case .numeral(let high)? = read(chars, at: start, numerals: with(9)), low.end == high.end else {
+            return read(chars, at: start, numerals: numerals)
         }
         // Only a numeral that used the unknown digit is a range; 几 alone (几个) is no number.
-        guard chars[start..<low.end].contains(where: { some.contains($0.value) }) else { return low }
+        guard chars[start..<low.end].contains(where: { some.contains($0.value) }) else { return .numeral(low) }
         if leading && low.end == start + 1 { return nil }
-        return ChineseNumeral(value: low.value, step: low.step, end: low.end, upper: high.value)
+        return .numeral(ChineseNumeral(value: low.value, step: low.step, end: low.end, upper: high.value))
     }
 
-    private static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry]) -> ChineseNumeral? {
+    private static func read(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry]) -> Reading? {
         func entry(_ i: Int) -> Grammar.NumeralEntry? { i < chars.count ? numerals[chars[i].value] : nil }
         guard let first = entry(start), first.role == .digit || first.role == .tens || (first.role == .power && first.value == 10) else {
             return nil
@@ -58,7 +72,8 @@ struct ChineseNumeral {
             switch e.role {
             case .digit:
                 if let d = digit, sequence != nil || (d != 0 && section == 0 && total == 0 && lastPlace == 1) {
-                    sequence = (sequence ?? [d]) + [e.value]
+                    if sequence == nil { sequence = [d] }
+                    sequence?.append(e.value)
                     digit = e.value
                 } else {
                     if digit == 0 { afterZero = true }
@@ -114,17 +129,19 @@ struct ChineseNumeral {
                 while let f = entry(j), f.role == .digit { fraction.append(f.value); j += 1 }
                 var sig = integer
                 for f in fraction { sig = add(mul(sig, 10), f) }
-                guard !overflow else { return nil }
-                return ChineseNumeral(value: ExactNumber(significand: sig, exponent: -fraction.count),
-                                      step: ExactNumber(significand: 1, exponent: -fraction.count), end: j)
+                // As for Arabic numbers: no more than 18 digits after the point.
+                guard !overflow, fraction.count <= 18 else { return .tooLong(end: j) }
+                return .numeral(ChineseNumeral(value: ExactNumber(significand: sig, exponent: -fraction.count),
+                                               step: ExactNumber(significand: 1, exponent: -fraction.count), end: j))
             }
             i += 1
         }
-        guard i > start, !overflow else { return nil }
+        guard i > start else { return nil }
+        guard !overflow else { return .tooLong(end: i) }
         if let sequence {
             let v = digitsValue(sequence, &overflow)
-            guard !overflow else { return nil }
-            return ChineseNumeral(value: ExactNumber(significand: v, exponent: 0), step: .one, end: i)
+            guard !overflow else { return .tooLong(end: i) }
+            return .numeral(ChineseNumeral(value: ExactNumber(significand: v, exponent: 0), step: .one, end: i))
         }
         var step = digitPlace
         if let d = digit {
@@ -134,9 +151,9 @@ struct ChineseNumeral {
             step = place
         }
         let value = add(total, section)
-        guard !overflow else { return nil }
-        return ChineseNumeral(value: ExactNumber(significand: value, exponent: 0),
-                              step: ExactNumber(significand: step, exponent: 0), end: i)
+        guard !overflow else { return .tooLong(end: i) }
+        return .numeral(ChineseNumeral(value: ExactNumber(significand: value, exponent: 0),
+                                       step: ExactNumber(significand: step, exponent: 0), end: i))
     }
 
     private static func digitsValue(_ digits: [Int64], _ overflow: inout Bool) -> Int64 {

@@ -9,7 +9,7 @@ struct ExactNumber: Hashable, Sendable {
     /// The nearest Double to the exact value.
     var double: Double { Double("\(significand)e\(exponent)") ?? .nan }
 
-    var isInteger: Bool { exponent >= 0 || significand % Self.pow10(-exponent) == 0 }
+    var isInteger: Bool { exponent >= 0 || (-exponent <= 18 && significand % Self.pow10(-exponent) == 0) }
 
     func multiplied(by factor: Int64) -> ExactNumber? {
         var sig = significand, exp = exponent, f = factor
@@ -28,16 +28,19 @@ struct ExactNumber: Hashable, Sendable {
         return ExactNumber(significand: sig, exponent: exp)
     }
 
+    /// 10^n for n in 0...18; larger n wrap, so callers check the range.
     static func pow10(_ n: Int) -> Int64 {
         var r: Int64 = 1
         for _ in 0..<max(n, 0) { r = r &* 10 }
         return r
     }
 
-    /// Parses plain decimal digits with an optional fraction ("29245", "3.35"); nil on overflow.
+    /// Parses plain decimal digits with an optional fraction ("29245", "3.35"); nil when the
+    /// digits do not fit: more than 18 significant digits, or more than 18 after the point (a
+    /// Double would round 0.000…1 with 400 digits to 0).
     init?(integerDigits: String, fractionDigits: String) {
         let all = (integerDigits + fractionDigits).drop { $0 == "0" }
-        guard all.count <= 18, let sig = Int64(all.isEmpty ? "0" : String(all)) else { return nil }
+        guard all.count <= 18, fractionDigits.count <= 18, let sig = Int64(all.isEmpty ? "0" : String(all)) else { return nil }
         self.init(significand: sig, exponent: -fractionDigits.count)
     }
 

@@ -7,6 +7,9 @@ struct QuantityScanner {
         var quantities: [Quantity] = []
         var dates: [DateMention] = []
         var diagnostics: [Diagnostic] = []
+        /// The end of the last number too long to represent: scanning resumes after it, so no
+        /// part of it is read as a smaller number.
+        var skipTo = 0
     }
 
     let source: SourceText
@@ -33,6 +36,7 @@ struct QuantityScanner {
         var consumed = 0
         for token in tokens {
             let s = token.range.lowerBound
+            consumed = max(consumed, result.skipTo)
             guard s >= consumed, token.kind == .number || token.kind == .ideographic || token.kind == .letter else { continue }
             if token.kind == .ideographic, let end = form(at: s, into: &result) {
                 consumed = end
@@ -67,21 +71,33 @@ struct QuantityScanner {
                 while i < chars.count, isDigit(chars[i]) { fraction.unicodeScalars.append(chars[i]); i += 1 }
             }
             guard let value = ExactNumber(integerDigits: integer, fractionDigits: fraction) else {
-                result.diagnostics.append(Diagnostic(
-                    severity: .warning,
-                    message: "number \(source.originalText(s..<i).prefix(40))… has too many digits to represent; left out of quantities",
-                    span: source.span(s..<i)))
+                tooLong(s..<i, into: &result)
                 return nil
             }
             return Numeral(value: value, step: ExactNumber(significand: 1, exponent: -fraction.count),
                            start: s, end: i, chinese: false, digits: integer.count,
                            leadingZero: integer.count > 1 && integer.hasPrefix("0") && fraction.isEmpty)
         }
-        if let parsed = ChineseNumeral.parse(chars, at: s, numerals: grammar.numerals, some: grammar.someDigits) {
+        switch ChineseNumeral.read(chars, at: s, numerals: grammar.numerals, some: grammar.someDigits) {
+        case .numeral(let parsed):
             return Numeral(value: parsed.value, step: parsed.step, upper: parsed.upper, start: s, end: parsed.end,
                            chinese: true, digits: 0)
+        case .tooLong(let end):
+            tooLong(s..<end, into: &result)
+            return nil
+        case nil:
+            return nil
         }
-        return nil
+    }
+
+    /// Reports a number that does not fit (more than 18 digits) once, and skips past it.
+    private func tooLong(_ range: Range<Int>, into result: inout Result) {
+        guard range.lowerBound >= result.skipTo else { return }
+        result.diagnostics.append(Diagnostic(
+            severity: .warning,
+            message: "number \(source.originalText(range).prefix(40))… has too many digits to represent; left out of quantities",
+            span: source.span(range)))
+        result.skipTo = range.upperBound
     }
 
     /// Fixed phrases (百分百, 翻一番) and numerals after a unit prefix (百分之三十, 千分之三).
@@ -180,7 +196,7 @@ struct QuantityScanner {
 
         // The amount: a multiplier (3.35万, 1万2千), a range (2—3个, 1.2万—1.5万), a marker (8000余), a unit.
         var low = n
-        var i = e
+        var i = afterGap(e)
         var approx: Approximation = n.upper == nil ? .exact : .range
         if let after = grammar.approxAfter.match(in: chars, at: i), grammar.multipliers.match(in: chars, at: i + after.length) != nil {
             approx = after.value  // 4800余万平方米
@@ -218,9 +234,10 @@ struct QuantityScanner {
             }
         }
         if approx == .exact, !multiplied, isDateAfter(n) {
-            let unitLength = grammar.dateUnits.match(in: chars, at: e)?.length ?? grammar.yearWords.match(in: chars, at: e)?.length ?? 0
-            result.dates.append(date(s..<e + unitLength))
-            return e + unitLength
+            let at = afterGap(e)
+            let unitLength = grammar.dateUnits.match(in: chars, at: at)?.length ?? grammar.yearWords.match(in: chars, at: at)?.length ?? 0
+            result.dates.append(date(s..<at + unitLength))
+            return at + unitLength
         }
         if approx == .exact, let after = grammar.approxAfter.match(in: chars, at: i),
            grammar.units.match(in: chars, at: i + after.length) != nil {
@@ -408,15 +425,27 @@ struct QuantityScanner {
 
     /// Whether a unit of time-of-calendar follows: 12月, 20日, 2019年 (four digits only).
     private func isDateAfter(_ n: Numeral) -> Bool {
-        if grammar.dateUnits.match(in: chars, at: n.end) != nil {
+        let end = afterGap(n.end)
+        if grammar.dateUnits.match(in: chars, at: end) != nil {
             // "3个月" is a duration, matched as a unit; "3月" is a month.
             return true
         }
-        if grammar.yearWords.match(in: chars, at: n.end) != nil {
+        if grammar.yearWords.match(in: chars, at: end) != nil {
             if n.chinese { return n.step.significand == 1 && n.value.significand >= 1900 && n.value.significand <= 2100 }
             return n.digits == 4 && n.value.exponent >= 0
         }
         return false
+    }
+
+    /// Text converted from PDF puts a space between digits and Chinese ("12 万人", "2021 年"): where
+    /// one space stands before a multiplier, unit, date word or marker, read past it.
+    private func afterGap(_ e: Int) -> Int {
+        guard e + 1 < chars.count, chars[e] == " ", chars[e + 1].value > 0x2E80 else { return e }
+        let next = e + 1
+        let known = grammar.multipliers.match(in: chars, at: next) != nil || grammar.units.match(in: chars, at: next) != nil
+            || grammar.dateUnits.match(in: chars, at: next) != nil || grammar.yearWords.match(in: chars, at: next) != nil
+            || grammar.approxAfter.match(in: chars, at: next) != nil || grammar.approxTrailing.match(in: chars, at: next) != nil
+        return known ? next : e
     }
 
     /// The end of a date written with separators: 2019-12-12, 2019.12.12, 2019/12/12 (year first),

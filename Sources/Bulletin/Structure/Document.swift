@@ -113,8 +113,31 @@ struct DocumentStructure: Sendable {
     /// Ranges of web boilerplate, kept out of claims.
     var boilerplate: [Range<Int>] = []
 
+    /// Whether `position` is in boilerplate (the ranges are in order and do not overlap).
     func isBoilerplate(_ position: Int) -> Bool {
-        boilerplate.contains { $0.contains(position) }
+        guard let k = Self.lastIndex(boilerplate.count, startingAtOrBefore: position, start: { boilerplate[$0].lowerBound }) else {
+            return false
+        }
+        return boilerplate[k].contains(position)
+    }
+
+    /// The department whose part of the text holds `position` (departments are in order and do
+    /// not overlap).
+    func department(at position: Int) -> Department? {
+        guard let k = Self.lastIndex(departments.count, startingAtOrBefore: position, start: { departments[$0].range.lowerBound }) else {
+            return nil
+        }
+        return departments[k].range.contains(position) ? departments[k] : nil
+    }
+
+    /// The index of the last of `count` parts, sorted by `start`, that starts at or before `position`.
+    private static func lastIndex(_ count: Int, startingAtOrBefore position: Int, start: (Int) -> Int) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(mid) <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? lo - 1 : nil
     }
 
     /// The innermost part of the outline containing `position`, as an index into `outline`.

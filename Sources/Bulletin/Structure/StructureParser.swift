@@ -135,6 +135,20 @@ struct StructureParser {
         for (i, n) in nodes.enumerated() {
             if let p = n.parent { children[p].append(i) } else { roots.append(i) }
         }
+        // The quantities by start, so that each heading's targets are found by binary search.
+        let ordered = quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        func quantitiesStarting(in range: Range<Int>) -> [Quantity] {
+            func firstIndex(atOrAfter p: Int) -> Int {
+                var lo = 0, hi = ordered.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if ordered[mid].range.lowerBound < p { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            let a = firstIndex(atOrAfter: range.lowerBound)
+            return Array(ordered[a..<max(a, firstIndex(atOrAfter: range.upperBound))])
+        }
         func item(_ i: Int) -> Item {
             let n = nodes[i]
             return Item(number: n.number, marker: source.originalText(meta[i].marker), style: n.style, span: source.span(n.range),
@@ -147,7 +161,7 @@ struct StructureParser {
             let title = n.titleRange ?? n.range.upperBound..<n.range.upperBound
             return Section(marker: source.originalText(meta[i].marker), style: n.style, number: n.number, level: n.level,
                            title: source.originalText(title), span: source.span(n.range),
-                           targets: quantities.filter { title.contains($0.range.lowerBound) },
+                           targets: quantitiesStarting(in: title),
                            subsections: children[i].filter { nodes[$0].node == .section }.map(section),
                            items: children[i].filter { nodes[$0].node == .item }.map(item),
                            range: n.range, titleRange: title)
@@ -289,6 +303,8 @@ struct StructureParser {
                 p += hit.length
             }
             if dropLine {
+                // The whole line replaces any prefix recorded on it, so the ranges stay in order.
+                while let last = doc.boilerplate.last, last.lowerBound >= start { doc.boilerplate.removeLast() }
                 doc.boilerplate.append(start..<i)
             } else if !line.isEmpty {
                 lines += splitRunOnItems(line)
@@ -369,7 +385,9 @@ struct StructureParser {
     }
 
     /// Metadata fields on a line: 发布日期 : 2019-12-12 → ("published", range of 2019-12-12).
-    private func fieldValues(_ line: Range<Int>) -> [(String, Range<Int>)] {
+    private func fieldValues(_ fullLine: Range<Int>) -> [(String, Range<Int>)] {
+        // Metadata lines are short: a long line is read only as far as `contextReach`.
+        let line = fullLine.lowerBound..<min(fullLine.upperBound, fullLine.lowerBound + contextReach)
         var found: [(String, Range<Int>)] = []
         var p = line.lowerBound
         while p < line.upperBound {

@@ -23,9 +23,15 @@ public enum Tokenizer {
         var scalarAt: [Int32] = []
         utf16.reserveCapacity(chars.count)
         scalarAt.reserveCapacity(chars.count + 1)
-        for (index, scalar) in chars.enumerated() {
-            for unit in String(scalar).utf16 {
-                utf16.append(unit)
+        for index in chars.indices {
+            let value = chars[index].value
+            if value < 0x10000 {
+                utf16.append(UInt16(value))
+                scalarAt.append(Int32(index))
+            } else {  // a surrogate pair
+                utf16.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
+                utf16.append(UInt16(0xDC00 + (value & 0x3FF)))
+                scalarAt.append(Int32(index))
                 scalarAt.append(Int32(index))
             }
         }

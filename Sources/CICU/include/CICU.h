@@ -20,6 +20,10 @@ int32_t bicu_convert_to_utf16(const char *charset, const char *bytes, int32_t le
                               uint16_t *dest, int32_t capacity, int strict,
                               int32_t *error);
 
+/** Converts UTF-16 to bytes in `charset`; returns the byte count the full output needs. */
+int32_t bicu_convert_from_utf16(const char *charset, const uint16_t *source, int32_t length,
+                                char *dest, int32_t capacity, int32_t *error);
+
 /** NFKC-normalises `source`; returns the output length (preflight as above). */
 int32_t bicu_nfkc(const uint16_t *source, int32_t length,
                   uint16_t *dest, int32_t capacity, int32_t *error);

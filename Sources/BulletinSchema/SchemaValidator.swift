@@ -6,8 +6,15 @@ import Foundation
 /// `maxItems`, `enum`, `const`, `pattern`, `anyOf`, `oneOf` and local `$ref` ("#/$defs/Name").
 /// Instances are what `JSONSerialization` produces. A keyword outside the subset is reported as an
 /// error rather than ignored, so the schema cannot outgrow the validator unnoticed.
-struct SchemaValidator {
+///
+/// Used by the tests and by the fuzz target (`Sources/BulletinFuzz`) to check `bulletin extract`'s
+/// output against `Schema/bulletin.schema.json`.
+public struct SchemaValidator: @unchecked Sendable {  // `root` is a parsed JSON tree, never mutated
     let root: Any
+    /// The schemas under `$defs`, by name, for `$ref`s of the form "#/$defs/Name".
+    private let definitions: [String: Any]
+    /// Keywords of the schema outside the supported subset, found once (`#/$defs/Span: unsupported …`).
+    private let unsupported: [String]
 
     /// Keywords that carry no constraint.
     private static let annotations: Set<String> = ["$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"]
@@ -16,52 +23,76 @@ struct SchemaValidator {
         "enum", "const", "pattern", "anyOf", "oneOf", "$ref",
     ]
 
-    init(schema: Any) { root = schema }
+    /// A validator for a schema already parsed by `JSONSerialization`.
+    public init(schema: Any) {
+        root = schema
+        definitions = (schema as? [String: Any])?["$defs"] as? [String: Any] ?? [:]
+        var unsupported: [String] = []
+        func visit(_ node: Any, _ path: String) {
+            if let list = node as? [Any] {
+                for (index, element) in list.enumerated() { visit(element, "\(path)[\(index)]") }
+            } else if let object = node as? [String: Any] {
+                for key in object.keys.sorted() where !Self.supported.contains(key) && !Self.annotations.contains(key) {
+                    unsupported.append("\(path): unsupported schema keyword \(key)")
+                }
+                for (key, member) in object.sorted(by: { $0.key < $1.key }) where key != "enum" && key != "const" {
+                    // Under `properties` and `$defs` the keys are names, not keywords.
+                    if key == "properties" || key == "$defs", let named = member as? [String: Any] {
+                        for (name, sub) in named.sorted(by: { $0.key < $1.key }) { visit(sub, "\(path)/\(key)/\(name)") }
+                    } else {
+                        visit(member, "\(path)/\(key)")
+                    }
+                }
+            }
+        }
+        visit(schema, "#")
+        self.unsupported = unsupported
+    }
 
-    init(schemaData: Data) throws {
-        root = try JSONSerialization.jsonObject(with: schemaData)
+    /// A validator for a schema given as JSON text.
+    public init(schemaData: Data) throws {
+        self.init(schema: try JSONSerialization.jsonObject(with: schemaData))
     }
 
     /// Validates `instance` and returns one message per violation, each prefixed by its JSON path
     /// (`$.claims[3].status: …`); empty when the instance conforms.
-    func validate(_ instance: Any) -> [String] {
-        var errors: [String] = []
+    public func validate(_ instance: Any) -> [String] {
+        var errors = unsupported
         check(instance, against: root, at: "$", into: &errors)
         return errors
     }
 
-    private func check(_ value: Any, against schema: Any, at path: String, into errors: inout [String]) {
+    /// Appends the violations of `value` to `errors`. Without `describe`, only whether there are
+    /// any counts: messages are left short (the alternatives of `anyOf` are tried that way first).
+    private func check(_ value: Any, against schema: Any, at path: String, into errors: inout [String], describe: Bool = true) {
         if let allowed = schema as? Bool {  // `true` accepts anything, `false` nothing
             if !allowed { errors.append("\(path): no value is allowed here") }
             return
         }
         guard let schema = schema as? [String: Any] else { errors.append("\(path): schema is not an object"); return }
-        for key in schema.keys where !Self.supported.contains(key) && !Self.annotations.contains(key) {
-            errors.append("\(path): unsupported schema keyword \(key)")
-        }
         if let ref = schema["$ref"] as? String {
-            if let target = resolve(ref) { check(value, against: target, at: path, into: &errors) }
+            if let target = resolve(ref) { check(value, against: target, at: path, into: &errors, describe: describe) }
             else { errors.append("\(path): cannot resolve $ref \(ref)") }
         }
         if let type = schema["type"] {
             let names = (type as? [String]) ?? [(type as? String) ?? "?"]
             let actual = Self.kind(of: value)
             if !names.contains(where: { $0 == actual || ($0 == "number" && actual == "integer") }) {
-                errors.append("\(path): expected \(names.joined(separator: " or ")), found \(actual) \(Self.render(value))")
+                errors.append(describe ? "\(path): expected \(names.joined(separator: " or ")), found \(actual) \(Self.render(value))" : path)
                 return  // the other keywords would only repeat the mismatch
             }
         }
         if let options = schema["enum"] as? [Any], !options.contains(where: { Self.equal($0, value) }) {
-            errors.append("\(path): \(Self.render(value)) is not one of \(Self.render(options))")
+            errors.append(describe ? "\(path): \(Self.render(value)) is not one of \(Self.render(options))" : path)
         }
         if let constant = schema["const"], !Self.equal(constant, value) {
-            errors.append("\(path): \(Self.render(value)) is not \(Self.render(constant))")
+            errors.append(describe ? "\(path): \(Self.render(value)) is not \(Self.render(constant))" : path)
         }
         if let pattern = schema["pattern"] as? String, let string = value as? String {
             if let regex = try? NSRegularExpression(pattern: pattern) {
                 let range = NSRange(string.startIndex..., in: string)
                 if regex.firstMatch(in: string, range: range) == nil {
-                    errors.append("\(path): \(Self.render(string)) does not match \(pattern)")
+                    errors.append(describe ? "\(path): \(Self.render(string)) does not match \(pattern)" : path)
                 }
             } else {
                 errors.append("\(path): invalid pattern \(pattern)")
@@ -74,12 +105,12 @@ struct SchemaValidator {
             }
             for (key, member) in object.sorted(by: { $0.key < $1.key }) {
                 if let sub = properties[key] {
-                    check(member, against: sub, at: "\(path).\(key)", into: &errors)
+                    check(member, against: sub, at: describe ? "\(path).\(key)" : path, into: &errors, describe: describe)
                 } else if let extra = schema["additionalProperties"] {
                     if extra as? Bool == false {
                         errors.append("\(path): unexpected key \(key)")
                     } else {
-                        check(member, against: extra, at: "\(path).\(key)", into: &errors)
+                        check(member, against: extra, at: describe ? "\(path).\(key)" : path, into: &errors, describe: describe)
                     }
                 }
             }
@@ -94,22 +125,26 @@ struct SchemaValidator {
             }
             for (index, element) in array.enumerated() {
                 if index < prefix.count {
-                    check(element, against: prefix[index], at: "\(path)[\(index)]", into: &errors)
+                    check(element, against: prefix[index], at: describe ? "\(path)[\(index)]" : path, into: &errors, describe: describe)
                 } else if let items = schema["items"] {
-                    check(element, against: items, at: "\(path)[\(index)]", into: &errors)
+                    check(element, against: items, at: describe ? "\(path)[\(index)]" : path, into: &errors, describe: describe)
                 }
             }
         }
         for keyword in ["anyOf", "oneOf"] {
             guard let alternatives = schema[keyword] as? [Any] else { continue }
-            let failures = alternatives.map { alternative -> [String] in
-                var sub: [String] = []
-                check(value, against: alternative, at: path, into: &sub)
-                return sub
+            func failures(describe: Bool) -> [[String]] {
+                alternatives.map { alternative -> [String] in
+                    var sub: [String] = []
+                    check(value, against: alternative, at: path, into: &sub, describe: describe)
+                    return sub
+                }
             }
-            let matches = failures.filter(\.isEmpty).count
+            // Which alternatives match is decided without messages; they are made only to report.
+            let matches = failures(describe: false).filter(\.isEmpty).count
             if matches == 0 {
-                let reasons = failures.enumerated().map { "(\($0.offset + 1)) \($0.element.joined(separator: "; "))" }
+                guard describe else { errors.append(path); continue }
+                let reasons = failures(describe: true).enumerated().map { "(\($0.offset + 1)) \($0.element.joined(separator: "; "))" }
                 errors.append("\(path): matches no alternative of \(keyword): \(reasons.joined(separator: " "))")
             } else if keyword == "oneOf" && matches > 1 {
                 errors.append("\(path): matches \(matches) alternatives of oneOf")
@@ -119,6 +154,9 @@ struct SchemaValidator {
 
     /// Follows a local reference such as "#/$defs/Span" (a JSON pointer into the root schema).
     private func resolve(_ reference: String) -> Any? {
+        if reference.hasPrefix("#/$defs/"), let definition = definitions[String(reference.dropFirst("#/$defs/".count))] {
+            return definition
+        }
         guard reference.hasPrefix("#") else { return nil }
         var node: Any = root
         for token in reference.dropFirst().split(separator: "/") {
@@ -134,11 +172,12 @@ struct SchemaValidator {
 
     /// The JSON Schema type name of a parsed value.
     static func kind(of value: Any) -> String {
+        // Swift collections first: casting one to a class such as NSNull would bridge it.
         switch value {
-        case is NSNull: return "null"
-        case is String: return "string"
-        case is [Any]: return "array"
         case is [String: Any]: return "object"
+        case is [Any]: return "array"
+        case is String: return "string"
+        case is NSNull: return "null"
         case let number as NSNumber:
             if type(of: number) == boolType { return "boolean" }
             let double = number.doubleValue
