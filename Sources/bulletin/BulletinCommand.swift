@@ -8,7 +8,7 @@ struct BulletinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Turn Chinese government progress bulletins into checked, machine-readable JSON.",
-        subcommands: [Extract.self, Check.self]
+        subcommands: [Extract.self, Check.self, Text.self, Stats.self]
     )
 }
 
@@ -81,7 +81,7 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the structure, quantities, claims and checks of one bulletin as JSON.")
 
-    @Argument(help: "A bulletin (UTF-8, GB18030/GBK or Big5 text), or - for standard input.")
+    @Argument(help: "A bulletin (UTF-8, UTF-16, GB18030/GBK or Big5 text, or a saved HTML page), or - for standard input.")
     var file: String
 
     @OptionGroup var grammar: GrammarOption

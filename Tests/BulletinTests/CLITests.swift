@@ -96,4 +96,64 @@ import Testing
         #expect(status == 0, "\(err)")
         #expect(out.contains("\"basis\" : \"plan\""))
     }
+
+    /// `bulletin text` prints the text that the spans of `bulletin extract` point into; for a saved
+    /// page, its plain text.
+    @Test func textPrintsWhatSpansPointInto() throws {
+        let page = packageRoot.appendingPathComponent("Corpus/dongchuan-2021-h1-shishi-page.html")
+        let (status, text, err) = try runBulletin(["text", page.path])
+        #expect(status == 0, "\(err)")
+        #expect(!text.contains("<"))
+        #expect(!text.contains("版权所有"))
+        let (_, out, _) = try runBulletin(["extract", page.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let scalars = Array(text.unicodeScalars)
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.count == 14)
+        for claim in claims {
+            let reported = try #require(claim["reported"] as? [String: Any])
+            let span = try #require(reported["span"] as? [Int])
+            #expect(String(String.UnicodeScalarView(scalars[span[0]..<span[1]])) == reported["text"] as? String)
+        }
+        let source = try #require(json["source"] as? [String: Any])
+        #expect(source["length"] as? Int == scalars.count)
+        #expect(source["encoding"] as? String == "GB18030 (HTML)")
+    }
+
+    @Test func statsReportsOnAFolder() throws {
+        let corpus = packageRoot.appendingPathComponent("Corpus").path
+        let documents = corpusTexts().count
+        let (status, table, err) = try runBulletin(["stats", corpus])
+        #expect(status == 0, "\(err)")
+        #expect(table.hasPrefix("documents   \(documents)\n"))
+        #expect(table.contains("no claims   none"))
+        #expect(table.contains("by status consistent "))
+
+        let (_, csv, _) = try runBulletin(["stats", "--format", "csv", corpus])
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "path,sections,items,quantities,percentages,claims,inconsistent,failed_checks")
+        #expect(rows.count == documents + 1)
+        #expect(rows.contains { $0.hasSuffix("qingdao-2019-11-shishi.txt,10,27,100,29,29,0,0") })
+
+        let (_, json, _) = try runBulletin(["stats", "--format", "json", corpus])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((report["documents"] as? [Any])?.count == documents)
+        let byBasis = try #require(report["claimsByBasis"] as? [String: Int])
+        #expect(byBasis.values.reduce(0, +) == (report["documents"] as? [[String: Any]])?.reduce(0) { $0 + ($1["claims"] as? Int ?? 0) })
+    }
+
+    /// A file that cannot be read is reported on its own line, counted, and makes the exit status 2;
+    /// the others are still reported on.
+    @Test func statsCountsUnreadableFiles() throws {
+        let directory = try temporaryDirectory()
+        try FileManager.default.copyItem(at: november, to: directory.appendingPathComponent("a.txt"))
+        let bad = directory.appendingPathComponent("b.txt")
+        try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A]).write(to: bad)  // %PDF-1.4
+        try Data("说明".utf8).write(to: directory.appendingPathComponent("notes.md"))    // not a bulletin's extension
+        let (status, out, err) = try runBulletin(["stats", directory.path])
+        #expect(status == 2)
+        #expect(err == "bulletin: \(bad.path): not a text file: a PDF document\n")
+        #expect(out.hasPrefix("documents   1 (1 unreadable)\n"))
+        #expect(out.contains("\(bad.path): unreadable"))
+    }
 }

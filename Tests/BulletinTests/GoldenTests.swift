@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import Bulletin
 
-/// Each `Corpus/NAME.txt` must extract to exactly `Corpus/NAME.expected.json`. After a change that
+/// Each `Corpus/NAME.txt` (or `NAME.html`) must extract to exactly `Corpus/NAME.expected.json`. After a change that
 /// alters output on purpose, run `Scripts/update-golden` and review the diff line by line.
 @Test(arguments: corpusTexts())
 func goldenOutput(_ path: String) throws {
-    let expectedPath = String(path.dropLast(4)) + ".expected.json"
+    let expectedPath = goldenPath(of: path)
     let expected = String(decoding: try packageFile(expectedPath), as: UTF8.self)
     let actual = try Extractor().extract(bytes: try packageFile(path), path: path).json() + "\n"
     if actual != expected {

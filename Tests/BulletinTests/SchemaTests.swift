@@ -9,10 +9,8 @@ import BulletinSchema
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var corpusFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Corpus").path)) ?? []
-        return names.filter { $0.hasSuffix(".txt") }.sorted()
-    }
+    /// The corpus samples, by file name.
+    static var corpusFiles: [String] { corpusTexts().map { String($0.dropFirst("Corpus/".count)) } }
 
     static func schema() throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent("Schema/bulletin.schema.json"))

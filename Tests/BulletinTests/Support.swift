@@ -14,10 +14,15 @@ func packageFile(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: packageRoot.appendingPathComponent(path)))
 }
 
-/// The corpus samples, as paths relative to the package root.
+/// The corpus samples (text files and saved HTML pages), as paths relative to the package root.
 func corpusTexts() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Corpus").path)) ?? []
-    return names.filter { $0.hasSuffix(".txt") }.sorted().map { "Corpus/\($0)" }
+    return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted().map { "Corpus/\($0)" }
+}
+
+/// The golden file beside a corpus sample: Corpus/NAME.expected.json.
+func goldenPath(of sample: String) -> String {
+    String(sample[..<(sample.lastIndex(of: ".") ?? sample.endIndex)]) + ".expected.json"
 }
 
 /// The `bulletin` executable built beside the test bundle.

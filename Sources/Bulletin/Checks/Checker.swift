@@ -144,10 +144,10 @@ struct Checker {
 
     private func numbering() -> [Check] {
         var checks: [Check] = []
-        func sequenceProblems(_ numbers: [Int]) -> String? {
+        func sequenceProblems(_ numbers: [Int], from start: Int = 1) -> String? {
             guard let first = numbers.first else { return nil }
             var problems: [String] = []
-            if first != 1 { problems.append("starts at \(first)") }
+            if first != start { problems.append("starts at \(first)") }
             for (a, b) in zip(numbers, numbers.dropFirst()) where b != a + 1 {
                 problems.append(b == a ? "\(b) repeated" : b < a ? "\(b) after \(a)" : "gap between \(a) and \(b)")
             }
@@ -168,11 +168,19 @@ struct Checker {
                 groups[parent, default: []].append(outline[i].number)
             }
             let all = members.map { outline[$0].number }
-            let continuous = sequenceProblems(all)
+            // A style may take over the numbering of another (a table whose rows 8–12 follow items
+            // 1.–7.): it then starts where the other left off.
+            let head = outline[members[0]]
+            let takesOver = head.number > 1 && outline.contains {
+                $0.style != style && $0.node == head.node && $0.number == head.number - 1 && $0.range.upperBound <= head.range.lowerBound
+            }
+            let start = takesOver ? head.number : 1
+            let continuous = sequenceProblems(all, from: start)
             let perParent = order.compactMap { p in sequenceProblems(groups[p] ?? []) }
             let ok = continuous == nil || perParent.isEmpty
             let kind = outline[members[0]].node == .section ? "sections" : "items"
-            let how = continuous == nil ? "numbered 1–\(all.count) in order" : "numbered from 1 under each of \(order.count) parents"
+            let how = continuous == nil ? "numbered \(start)–\(start + all.count - 1) in order" + (takesOver ? ", after the items before them" : "")
+                : "numbered from 1 under each of \(order.count) parents"
             let first = outline[members[0]].range.lowerBound, last = members.map { outline[$0].range.upperBound }.max() ?? first
             checks.append(Check(rule: "numbering", status: ok ? .pass : .fail,
                                 message: "\(kind) \(style): " + (ok ? "\(all.count) \(how)" : continuous ?? ""),

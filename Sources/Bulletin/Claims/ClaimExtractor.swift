@@ -17,6 +17,8 @@ struct ClaimExtractor {
         var claims: [Claim] = []
         var breakdowns: [Breakdown] = []
         var distributions: [Distribution] = []
+        /// The total of the 其中 breakdown each part belongs to, by the part's start.
+        var totalOfPart: [Int: Quantity] = [:]
     }
 
     init(source: SourceText, grammar: Grammar, structure: DocumentStructure, quantities: [Quantity]) {
@@ -33,6 +35,9 @@ struct ClaimExtractor {
     func extract() -> Result {
         var result = Result()
         result.breakdowns = breakdowns()
+        for b in result.breakdowns {
+            for part in b.parts { result.totalOfPart[part.range.lowerBound] = b.total }
+        }
         for list in percentageLists() {
             extract(list, into: &result)
         }
@@ -96,6 +101,13 @@ struct ClaimExtractor {
     }
 
     // MARK: Claims
+
+    /// Whether an item's first sentence reports progress against the plan (6.…各100所,…分别占年计划的
+    /// 100%…) rather than stating the item's task (a target rate such as 失业率控制在3.5%以内 does not
+    /// count).
+    private func isProgressReport(_ range: Range<Int>) -> Bool {
+        index.percentages(in: range).contains { basis(before: $0.range.lowerBound).entry?.basis == .plan }
+    }
 
     private func extract(_ list: [Quantity], into result: inout Result) {
         guard let first = list.first, let last = list.last else { return }
@@ -173,6 +185,7 @@ struct ClaimExtractor {
                 percentage: percentage, basis: basis, negative: found.entry?.negative ?? false,
                 phrase: found.entry?.phrase, phraseStart: phraseStart, actual: actual,
                 statedTarget: list.count == 1 ? found.statedTarget : nil,
+                partOf: actual.flatMap { result.totalOfPart[$0.range.lowerBound] },
                 rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", actualRule]))
         }
     }
@@ -232,7 +245,7 @@ struct ClaimExtractor {
     }
 
     private func makeClaim(percentage: Quantity, basis: Basis, negative: Bool, phrase: String?, phraseStart: Int,
-                           actual: Quantity?, statedTarget: Quantity?, rules: [String]) -> Claim {
+                           actual: Quantity?, statedTarget: Quantity?, partOf: Quantity?, rules: [String]) -> Claim {
         var rules = rules
         let position = percentage.range.lowerBound
         let chain = structure.ancestry(at: position)
@@ -241,17 +254,6 @@ struct ClaimExtractor {
         let department = structure.department(at: position)
         let block = department?.blocks.last { $0.range.contains(position) }
 
-        // Is the actual a part of a 其中 breakdown?
-        var partOf: Quantity? = nil
-        if let actual {
-            let sentence = index.sentence(containing: actual.range.lowerBound)
-            let paragraph = index.paragraph(containing: actual.range.lowerBound)
-            if let marker = grammar.breakdown.lastOccurrence(in: chars, range: sentence.lowerBound..<actual.range.lowerBound) {
-                partOf = index.amounts(in: paragraph.lowerBound..<marker.start)
-                    .last { $0.isComparable(with: actual) && !index.isParenthetical($0) }
-                    ?? index.amounts(in: paragraph.lowerBound..<marker.start).last { !index.isParenthetical($0) }
-            }
-        }
 
         // The target: stated in the sentence or paragraph, else in the section heading.
         var target: Quantity? = nil
@@ -266,8 +268,8 @@ struct ClaimExtractor {
             } else if basis == .plan || basis == .rate, partOf == nil,
                       case let sources = structure.targetSources(at: actual.range.lowerBound),
                       let t = HeadingMatcher(source: source, grammar: grammar, index: index)
-                        .target(for: actual, context: subjectRange(of: actual), label: sources.label, task: sources.task,
-                                headings: sources.headings) {
+                        .target(for: actual, context: subjectRange(of: actual), label: sources.label,
+                                task: sources.task.flatMap { isProgressReport($0) ? nil : $0 }, headings: sources.headings) {
                 target = t
                 targetSource = "heading"
             }
@@ -415,19 +417,24 @@ struct ClaimExtractor {
                 if index.depth(at: marker.start) == 0, let bracket = chars[p..<partsEnd].firstIndex(of: "(") {
                     partsEnd = min(partsEnd, bracket)
                 }
-                // Later clauses are parts while they report no achievement of their own (已, 实际).
+                // Later clauses are parts while they report no achievement of their own (已, 实际),
+                // no percentage, and amounts of the first part's kind (其中竣工5所，新增学位1650个: the
+                // 学位 are not part of the 所).
+                let level = index.depth(at: marker.start)
                 var clauseEnd = index.clause(containing: p).upperBound
+                let leading = index.amounts(in: p..<min(clauseEnd, partsEnd)).first { index.depth(at: $0.range.lowerBound) == level }
                 while clauseEnd < partsEnd {
                     let next = index.clause(containing: clauseEnd)
+                    let amounts = index.amounts(in: next)
                     if grammar.doneCues.firstOccurrence(in: chars, range: next) != nil
-                        || !index.percentages(in: next).isEmpty {
+                        || !index.percentages(in: next).isEmpty
+                        || leading.map({ first in !amounts.isEmpty && !amounts.contains { $0.isComparable(with: first) } }) == true {
                         partsEnd = next.lowerBound
                         break
                     }
                     clauseEnd = next.upperBound
                 }
                 // Parts stand at the bracket depth of 其中 (其中…3个 inside (…) too); the total outside it.
-                let level = index.depth(at: marker.start)
                 let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level }
                 guard let firstPart = parts.first else { continue }
                 let before = index.amounts(in: line.lowerBound..<marker.start).filter { index.depth(at: $0.range.lowerBound) < max(level, 1) }

@@ -13,7 +13,8 @@ struct HeadingMatcher {
     /// headings of the sections around it, the preamble), matched through the words of `label` and
     /// `context`. The target must come before the actual and be of its unit family.
     /// The item's own `task` ("5.新建居家养老服务站18个") counts even without shared words: it is
-    /// what the item reports on.
+    /// what the item reports on. Only clauses that state an amount of the actual's unit family are
+    /// candidates.
     func target(for actual: Quantity, context: Range<Int>, label: Range<Int>?, task: Range<Int>?,
                 headings: [Range<Int>]) -> Quantity? {
         let taskClauses = task.map { headingClauses($0) } ?? []
@@ -25,21 +26,23 @@ struct HeadingMatcher {
 
         let labelBigrams = label.map { bigrams(in: $0) } ?? []
         let own = bigrams(in: context)
-        var best: (score: Double, clause: Int)? = nil
+        // Only a clause that states an amount of the actual's kind can give its target (an item's
+        // label, 老旧小区改造方面, shares every word with the item and states none).
+        func candidate(_ clause: Range<Int>) -> Quantity? {
+            index.amounts(in: clause).first { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) }
+        }
+        var best: (score: Double, clause: Int, target: Quantity)? = nil
         for (k, set) in clauseBigrams.enumerated() {
-            var score = k < taskClauses.count && index.amounts(in: clauses[k]).contains { $0.isComparable(with: actual) } ? 0.5 : 0
+            guard let target = candidate(clauses[k]) else { continue }
+            var score = k < taskClauses.count ? 0.5 : 0
             for b in set {
                 let weight = 1.0 / Double(frequency[b] ?? 1)
                 if labelBigrams.contains(b) { score += 2 * weight }
                 if own.contains(b) { score += weight }
             }
-            if score > 0, score > (best?.score ?? 0) { best = (score, k) }
+            if score > 0, score > (best?.score ?? 0) { best = (score, k, target) }
         }
-        guard let best else { return nil }
-        let clause = clauses[best.clause]
-        return index.amounts(in: clause).first {
-            $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual)
-        }
+        return best?.target
     }
 
     /// The heading split at clause ends and list commas (、); of a heading longer than

@@ -83,6 +83,8 @@ public final class Grammar: Sendable {
     let breakdownNearMiss: Double
     // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
     let sentenceEnds: Set<Unicode.Scalar>
+    /// Ends of lines that are never soft-wrapped: sentence ends and `lineEnd` (:).
+    let lineEnds: Set<Unicode.Scalar>
     /// Sentence ends and clause ends.
     let clauseEnds: Set<Unicode.Scalar>
     let listCommas: Set<Unicode.Scalar>
@@ -290,12 +292,13 @@ public final class Grammar: Sendable {
         for row in pt.rows {
             let scalars = Array(row["char"].unicodeScalars)
             guard scalars.count == 1 else { throw pt.error(row, "one character per row") }
-            let kinds = ["sentenceEnd", "clauseEnd", "listComma", "closeBracket", "timeSeparator", "dateSeparator"]
+            let kinds = ["sentenceEnd", "clauseEnd", "listComma", "closeBracket", "timeSeparator", "dateSeparator", "lineEnd"]
             guard kinds.contains(row["kind"]) else { throw pt.error(row, "unknown kind '\(row["kind"])'") }
             punctuation[row["kind"], default: []].insert(scalars[0])
         }
         sentenceEnds = (punctuation["sentenceEnd"] ?? []).union(["\n"])
         clauseEnds = sentenceEnds.union(punctuation["clauseEnd"] ?? [])
+        lineEnds = sentenceEnds.union(punctuation["lineEnd"] ?? [])
         listCommas = punctuation["listComma"] ?? []
         closeBrackets = punctuation["closeBracket"] ?? []
         timeSeparators = punctuation["timeSeparator"] ?? []

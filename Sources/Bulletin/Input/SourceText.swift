@@ -46,10 +46,25 @@ public struct SourceText: Sendable {
 
     /// Decodes `bytes` and normalises the result. Throws when the bytes hold no text: see
     /// `Decoder` for what is repaired and what is refused.
-    public init(bytes: [UInt8], path: String) throws(InputError) {
+    ///
+    /// An HTML page (a saved government web page) is reduced to the plain text of its article
+    /// first, `HTMLText` with the grammar's chrome words; `original` is then that plain text, the
+    /// encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the page's file.
+    public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn) throws(InputError) {
         let decoded = try Decoder.decode(bytes)
-        self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
-                  diagnostics: decoded.diagnostics)
+        guard HTMLText.looksLikeHTML(decoded.scalars) else {
+            self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
+                      diagnostics: decoded.diagnostics, grammar: grammar)
+            return
+        }
+        let lines = LineIndex(decoded.scalars)
+        let located = decoded.diagnostics.map { d in
+            d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
+        }
+        let text = HTMLText.plainText(decoded.scalars, chromeWords: grammar.htmlChrome)
+        guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
+        self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
+                  diagnostics: located, grammar: grammar)
     }
 
     /// Wraps text that is already decoded.
@@ -58,7 +73,8 @@ public struct SourceText: Sendable {
         self.init(scalars: Array(text.unicodeScalars), path: path, encoding: "UTF-8", sha256: SHA256.hex(bytes))
     }
 
-    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String, diagnostics: [Diagnostic] = []) {
+    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String, diagnostics: [Diagnostic] = [],
+         grammar: Grammar = .builtIn) {
         self.path = path
         self.encoding = encoding
         self.sha256 = sha256
@@ -93,8 +109,7 @@ public struct SourceText: Sendable {
             }
         }
         origin.append(scalars.count)
-        self.chars = chars
-        self.origin = origin
+        (self.chars, self.origin) = Reflow.apply(chars: chars, origin: origin, original: scalars, grammar: grammar)
     }
 
     /// Marks pinyin glosses in brackets after a Han character, as scraped pages carry them

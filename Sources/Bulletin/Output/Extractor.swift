@@ -8,14 +8,16 @@ public struct Extractor: Sendable {
 
     /// Decodes `bytes` and extracts. Throws `InputError` when the bytes are not text.
     public func extract(bytes: [UInt8], path: String) throws(InputError) -> Extraction {
-        extract(try SourceText(bytes: bytes, path: path))
+        extract(try SourceText(bytes: bytes, path: path, grammar: grammar))
     }
 
     public func extract(_ source: SourceText) -> Extraction {
         let tokens = Tokenizer.tokenize(source)
         let scanned = QuantityScanner(source: source, grammar: grammar).scan(tokens)
         let structure = StructureParser(source: source, grammar: grammar).parse(quantities: scanned.quantities)
-        let quantities = scanned.quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
+        let quantities = scanned.quantities.filter {
+            !structure.isBoilerplate($0.range.lowerBound) && !structure.isRowNumber($0.range)
+        }
         let claims = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
         let checks = Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
 

@@ -112,6 +112,16 @@ struct DocumentStructure: Sendable {
     var contentLines: [Range<Int>] = []
     /// Ranges of web boilerplate, kept out of claims.
     var boilerplate: [Range<Int>] = []
+    /// The lines holding a flattened table's row numbers, in order: markers, not quantities.
+    var rowNumbers: [Range<Int>] = []
+
+    /// Whether `range` lies in the row-number line of a table.
+    func isRowNumber(_ range: Range<Int>) -> Bool {
+        guard let k = Self.lastIndex(rowNumbers.count, startingAtOrBefore: range.lowerBound, start: { rowNumbers[$0].lowerBound }) else {
+            return false
+        }
+        return rowNumbers[k].contains(range.lowerBound) && range.upperBound <= rowNumbers[k].upperBound
+    }
 
     /// Whether `position` is in boilerplate (the ranges are in order and do not overlap).
     func isBoilerplate(_ position: Int) -> Bool {

@@ -97,6 +97,7 @@ struct StructureParser {
                                          range: line.lowerBound..<line.upperBound, titleRange: content,
                                          labelRange: nil, parent: open.last))
                 meta.append((line, cells))  // the row number
+                doc.rowNumbers.append(line)
                 open.append(nodes.count - 1)
             case .department:
                 firstStructural = firstStructural ?? index
@@ -227,8 +228,10 @@ struct StructureParser {
                 j += 1
             }
             guard columns >= 2 else { index += 1; continue }
-            // Rows: a line holding the row number, then up to columns − 1 cell lines.
-            var expected = 1
+            // Rows: a line holding the row number, then up to columns − 1 cell lines. The first row
+            // may continue the numbering of the items above the table (8, 9, … after item 7).
+            guard j < lines.count, let first = integer(lines[j]), first >= 1 else { index = j; continue }
+            var expected = first
             while j < lines.count, let number = integer(lines[j]), number == expected {
                 var cells: [Int] = []
                 var k = j + 1
@@ -397,8 +400,12 @@ struct StructureParser {
             guard v < line.upperBound, chars[v] == ":" else { p += hit.length; continue }
             v += 1
             while v < line.upperBound, chars[v] == " " { v += 1 }
+            // The value runs to a space or the next label (2021-11-12来源: once spaces around
+            // numbers are dropped).
             var e = v
-            while e < line.upperBound, chars[e] != " " { e += 1 }
+            while e < line.upperBound, chars[e] != " ", e == v || grammar.fields.match(in: chars, at: e, limit: line.upperBound) == nil {
+                e += 1
+            }
             if e > v { found.append((hit.value, v..<e)) }
             p = e
         }

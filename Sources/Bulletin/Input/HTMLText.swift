@@ -1,0 +1,224 @@
+import Foundation
+
+/// Turns a saved HTML page into the plain text of its article: tags stripped, entities decoded,
+/// block elements and table cells turned into line breaks (a table becomes one cell per line, the
+/// flattened layout the structure stage reads), and scripts, styles, navigation and footer chrome
+/// dropped. Spans of an HTML input point into this plain text, which `bulletin text` prints.
+/// One pass over the input; the stack of open elements is the only state.
+enum HTMLText {
+    /// Elements whose whole content is dropped.
+    static let droppedTags: Set<String> = ["script", "style", "noscript", "iframe", "nav", "header", "footer",
+                                           "form", "select", "button", "template", "svg", "object"]
+    /// Elements that end a line.
+    static let blockTags: Set<String> = ["p", "div", "br", "tr", "td", "th", "li", "ul", "ol", "table", "tbody",
+                                         "thead", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                                         "dd", "dt", "dl", "blockquote", "pre", "hr", "title", "caption", "center"]
+    /// Elements that never have a closing tag.
+    static let voidTags: Set<String> = ["br", "img", "hr", "meta", "link", "input", "area", "base", "col",
+                                        "embed", "param", "source", "track", "wbr"]
+    static let entities: [String: String] = [
+        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "ldquo": "“", "rdquo": "”",
+        "lsquo": "‘", "rsquo": "’", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·", "yen": "¥",
+        "times": "×", "divide": "÷", "deg": "°", "plusmn": "±", "permil": "‰", "ensp": " ", "emsp": " ",
+        "thinsp": " ", "copy": "©", "reg": "®", "sup2": "²", "sup3": "³", "laquo": "«", "raquo": "»",
+    ]
+
+    /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>.
+    static func looksLikeHTML(_ scalars: [Unicode.Scalar]) -> Bool {
+        let start = String(String.UnicodeScalarView(scalars.prefix(1024))).lowercased()
+        let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
+            || trimmed.hasPrefix("<body") || (trimmed.hasPrefix("<") && start.contains("<body"))
+    }
+
+    /// The plain text of the page. `chromeWords`: class or id words (nav, footer, breadcrumb) that
+    /// mark an element as page chrome, dropped with its content.
+    static func plainText(_ s: [Unicode.Scalar], chromeWords: [String]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count / 2)
+        var stack: [(name: String, drops: Bool)] = []
+        var dropping = 0  // how many open elements on the stack drop their content
+        var pendingSpace = false
+        var title: [Unicode.Scalar] = []
+        var inTitle = false
+        var hasHeading = false  // the article has an <h1>
+        func newline() {
+            while out.last == " " { out.removeLast() }
+            if out.last != "\n" && !out.isEmpty { out.append("\n") }
+            pendingSpace = false
+        }
+        func emit(_ c: Unicode.Scalar) {
+            if inTitle { title.append(c); return }
+            guard dropping == 0 else { return }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                pendingSpace = !out.isEmpty && out.last != "\n"
+                return
+            }
+            // Source line breaks inside a paragraph become one space, except between two Chinese
+            // characters or punctuation marks, where no space was meant.
+            if pendingSpace, let last = out.last, !(isWide(last) && isWide(c)) { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "<" {
+                // Comments and doctype.
+                if matches(s, i, "<!--") {
+                    i = find(s, from: i + 4, "-->").map { $0 + 3 } ?? s.count
+                    continue
+                }
+                if i + 1 < s.count, s[i + 1] == "!" || s[i + 1] == "?" {
+                    i = (s[i...].firstIndex(of: ">") ?? s.count - 1) + 1
+                    continue
+                }
+                guard let tag = parseTag(s, at: i) else { emit(c); i += 1; continue }
+                i = tag.end
+                let name = tag.name
+                if tag.closing {
+                    if name == "title" { inTitle = false }
+                    if let k = stack.lastIndex(where: { $0.name == name }) {
+                        for entry in stack[k...] where entry.drops { dropping -= 1 }
+                        stack.removeSubrange(k...)
+                    }
+                    if blockTags.contains(name) { newline() }
+                    continue
+                }
+                if blockTags.contains(name) { newline() }
+                if name == "title" && stack.contains(where: { $0.name == "head" }) { inTitle = true }
+                if name == "h1" && dropping == 0 { hasHeading = true }
+                if name == "script" || name == "style" {
+                    // Raw text: skip to the closing tag.
+                    i = find(s, from: i, "</" + name, caseInsensitive: true) ?? s.count
+                    continue
+                }
+                if voidTags.contains(name) || tag.selfClosing { continue }
+                let lowered = tag.classAndID.lowercased()
+                let drops = droppedTags.contains(name) || chromeWords.contains { !$0.isEmpty && lowered.contains($0) }
+                    || (name == "head")
+                if drops { dropping += 1 }
+                stack.append((name, drops))
+            } else if c == "&", let (decoded, end) = entity(s, at: i) {
+                for d in decoded { emit(d) }
+                i = end
+            } else {
+                emit(c)
+                i += 1
+            }
+        }
+        newline()
+        // The page's <title> first, as the line the title is read from, unless the article states
+        // its title (an <h1>, or one of its first lines begins the <title>, which then only adds
+        // the site's name: "标题_某某市人民政府"). Of a <title> kept, the part before the site's name.
+        var titleText = title.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        let firstLines = out.prefix(4096).split(separator: "\n").prefix(8).map { String(String.UnicodeScalarView($0)) }
+        if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
+            return out
+        }
+        for separator in ["_", " - ", "|", "｜"] {
+            if let r = titleText.range(of: separator), r.lowerBound > titleText.startIndex {
+                titleText = String(titleText[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return Array(titleText.unicodeScalars) + ["\n"] + out
+    }
+
+    /// Chinese characters and fullwidth punctuation, which are written without spaces between them.
+    private static func isWide(_ c: Unicode.Scalar) -> Bool {
+        (0x3000...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0xFF00...0xFFEF).contains(c.value)
+    }
+
+    private struct Tag {
+        let name: String
+        let closing: Bool
+        let selfClosing: Bool
+        let classAndID: String
+        let end: Int
+    }
+
+    /// Reads a tag at `i` ("<p class=x>", "</td>"); nil if `<` does not open a tag.
+    private static func parseTag(_ s: [Unicode.Scalar], at start: Int) -> Tag? {
+        var i = start + 1
+        var closing = false
+        if i < s.count, s[i] == "/" { closing = true; i += 1 }
+        var name = ""
+        while i < s.count, s[i].properties.isAlphabetic || (name.count > 0 && ("0"..."9").contains(s[i])) {
+            name.unicodeScalars.append(s[i])
+            i += 1
+        }
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        // Attributes up to '>', respecting quotes; keep class and id values.
+        var classAndID = ""
+        var quote: Unicode.Scalar? = nil
+        var attributeStart = i
+        var selfClosing = false
+        while i < s.count {
+            let c = s[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ">" {
+                break
+            }
+            i += 1
+        }
+        let attributes = String(String.UnicodeScalarView(s[attributeStart..<min(i, s.count)]))
+        attributeStart = 0
+        if attributes.hasSuffix("/") { selfClosing = true }
+        for key in ["class", "id"] {
+            if let r = attributes.range(of: key + "=") { classAndID += " " + attributes[r.upperBound...].prefix(80) }
+        }
+        return Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, classAndID: classAndID,
+                   end: min(i + 1, s.count))
+    }
+
+    /// Decodes an entity at `i` (&nbsp; &#20013; &#x4E2D;).
+    private static func entity(_ s: [Unicode.Scalar], at i: Int) -> ([Unicode.Scalar], Int)? {
+        var j = i + 1
+        var body = ""
+        while j < s.count, j - i <= 10, s[j] != ";" {
+            guard s[j].isASCII, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) || s[j] == "#" else { return nil }
+            body.unicodeScalars.append(s[j])
+            j += 1
+        }
+        guard j < s.count, s[j] == ";", !body.isEmpty else { return nil }
+        if body.hasPrefix("#") {
+            let digits = body.dropFirst()
+            let value = digits.lowercased().hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+            return ([scalar], j + 1)
+        }
+        guard let text = entities[body.lowercased()] else { return nil }
+        return (Array(text.unicodeScalars), j + 1)
+    }
+
+    private static func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
+        var k = i
+        for c in literal.unicodeScalars {
+            guard k < s.count, s[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func find(_ s: [Unicode.Scalar], from: Int, _ literal: String, caseInsensitive: Bool = false) -> Int? {
+        let needle = Array((caseInsensitive ? literal.lowercased() : literal).unicodeScalars)
+        guard let first = needle.first else { return nil }
+        var i = from
+        while i + needle.count <= s.count {
+            let c = caseInsensitive ? Unicode.Scalar(String(s[i]).lowercased()) ?? s[i] : s[i]
+            if c == first {
+                var ok = true
+                for k in 1..<needle.count {
+                    let d = caseInsensitive ? Unicode.Scalar(String(s[i + k]).lowercased()) ?? s[i + k] : s[i + k]
+                    if d != needle[k] { ok = false; break }
+                }
+                if ok { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Bulletin
+import Foundation
+
+struct Text: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the decoded text that spans point into (for an HTML page, the plain text of its article).")
+
+    @Argument(help: "A bulletin (text or a saved HTML page), or - for standard input.")
+    var file: String
+
+    @OptionGroup var grammar: GrammarOption
+
+    func run() throws {
+        let loaded: Grammar
+        do { loaded = try grammar.load() } catch { fail(error.message) }
+        let source: SourceText
+        do {
+            let bytes = file == "-" ? try InputFile.readStandardInput() : try InputFile.read(file)
+            source = try SourceText(bytes: bytes, path: displayName(file), grammar: loaded)
+        } catch {
+            fail(InputFailure(file: displayName(file), error: error).message)
+        }
+        for diagnostic in source.diagnostics where diagnostic.line != nil {
+            report("\(source.path):\(diagnostic.line ?? 0): \(diagnostic.severity.rawValue): \(diagnostic.reason)")
+        }
+        FileHandle.standardOutput.write(Data(String(String.UnicodeScalarView(source.original)).utf8))
+    }
+}
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report on a folder of bulletins: structure, quantities, claims by basis and status, checks by status, documents without claims.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @Argument(help: "Folders (read recursively for .txt, .text, .htm, .html files) or single files.")
+    var paths: [String]
+
+    @OptionGroup var grammar: GrammarOption
+
+    @Option(help: "table: the counts and one line per document; json: the same as one JSON document; csv: one row per document.")
+    var format: Format = .table
+
+    func run() throws {
+        let extractor: Extractor
+        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
+        var files: [String] = []
+        for path in paths {
+            do { files += try BulletinFiles.list(path) } catch { fail(error.message) }
+        }
+        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
+        var corpus = CorpusReport()
+        let progress = Progress(total: files.count)
+        for (index, file) in files.enumerated() {
+            progress.show(index, file)
+            do {
+                corpus.add(try extract(file, with: extractor))
+            } catch {
+                progress.clear()
+                report(error.message)
+                corpus.addUnreadable(file)
+            }
+        }
+        progress.clear()
+        switch format {
+        case .table: print(corpus.render())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            do {
+                print(String(decoding: try encoder.encode(corpus), as: UTF8.self))
+            } catch {
+                fail("cannot encode the report: \(error)")
+            }
+        case .csv: print(corpus.csv(), terminator: "")
+        }
+        if !corpus.unreadable.isEmpty { throw ExitCode(2) }
+    }
+}
+
+/// The bulletins named by a command-line path: the file itself, or the files under a folder with a
+/// bulletin's extension, in path order.
+enum BulletinFiles {
+    static let extensions: Set<String> = ["txt", "text", "htm", "html"]
+
+    static func list(_ path: String) throws(UsageFailure) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageFailure(message: "\(path): no such file or folder")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw UsageFailure(message: "\(path): cannot be listed")
+        }
+        var files: [String] = []
+        for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+            let full = (path as NSString).appendingPathComponent(relative)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(full)
+            }
+        }
+        return files.sorted()
+    }
+}
+
+/// "[3/120] path" on standard error while a batch runs, when standard error is a terminal.
+struct Progress {
+    let total: Int
+    let enabled = isatty(STDERR_FILENO) != 0
+
+    func show(_ index: Int, _ file: String) {
+        guard enabled, total > 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(file)".utf8))
+    }
+
+    func clear() {
+        guard enabled, total > 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
