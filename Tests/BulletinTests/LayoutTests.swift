@@ -64,3 +64,25 @@ struct LayoutTests {
         #expect(e.claims.first?.status == .consistent)
     }
 }
+
+/// Phrasings from statistical reports: a basis after the percentage, a set named before the
+/// clause that reports on one of its members, programmes named by a number of years.
+struct PhrasingTests {
+    @Test func basisAfterThePercentage() {
+        let e = extract("4个结构性指标均实现10%以上增长;民间投资实现5.2%的下降。\n")
+        #expect(e.claims.map(\.reported.basis) == [.growth, .growth])
+        #expect(e.claims.map(\.reported.signedValue) == [10, -5.2])
+        // 均: the 4 indicators each grew; 4个 is not what grew.
+        #expect(e.claims.first?.actual == nil)
+    }
+
+    @Test func aSetNamedBeforeIsNotTheActual() {
+        let e = extract("4个结构性指标中,生态环保投资增长12.5%。\n完成投资88.7亿元,同比增长15.3%。\n")
+        #expect(e.claims.map { $0.actual?.text } == [nil, "88.7亿元"])
+    }
+
+    @Test func programmeNamesAreNotAmounts() {
+        let e = extract("启动基层特色专科建设三年行动计划,编制五年规划,完成3年任务。\n")
+        #expect(e.quantities.map(\.text) == ["3年"])
+    }
+}

@@ -111,7 +111,15 @@ struct ClaimExtractor {
 
     private func extract(_ list: [Quantity], into result: inout Result) {
         guard let first = list.first, let last = list.last else { return }
-        let found = basis(before: first.range.lowerBound)
+        var found = basis(before: first.range.lowerBound)
+        if found.entry == nil {
+            // 实现10%以上增长: a basis written after the percentage.
+            var end = last.range.upperBound
+            while end < chars.count, chars[end] == " " { end += 1 }
+            if let hit = grammar.basesAfter.match(in: chars, at: end) {
+                found = FoundBasis(entry: hit.value, phraseStart: first.range.lowerBound)
+            }
+        }
         let basis = found.entry?.basis ?? .other
         let sentence = index.sentence(containing: first.range.lowerBound)
         let clause = index.clause(containing: first.range.lowerBound)
@@ -147,7 +155,8 @@ struct ClaimExtractor {
                 hasMarker: marker != nil, claimIndices: Array(result.claims.count..<result.claims.count + list.count)))
         } else {
             var searchFrom = clause.lowerBound
-            if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found) {
+            if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found),
+               !(basis == .growth && grammar.eachCues.firstOccurrence(in: chars, range: q.range.upperBound..<first.range.lowerBound) != nil) {
                 actuals[0] = q
                 actualRule = "actual:clause"
             } else if clause.lowerBound > sentence.lowerBound {
@@ -160,7 +169,7 @@ struct ClaimExtractor {
                     hops += 1
                 }
                 searchFrom = previous.lowerBound
-                if index.percentages(in: previous).isEmpty,
+                if index.percentages(in: previous).isEmpty, !namesASet(previous),
                    let q = nearestAmount(before: previous.upperBound, in: previous), fitsRate(q, found) {
                     actuals[0] = q
                     actualRule = hops == 0 ? "actual:previousClause" : "actual:beforeGrowthAside"
@@ -238,6 +247,13 @@ struct ClaimExtractor {
             return true
         }
         return false
+    }
+
+    /// Whether a clause ends by naming a set that the next clause draws from (4个结构性指标中,).
+    private func namesASet(_ clause: Range<Int>) -> Bool {
+        var end = clause.upperBound
+        while end > clause.lowerBound, grammar.clauseEnds.contains(chars[end - 1]) || chars[end - 1] == " " { end -= 1 }
+        return grammar.scopeEnds.matchEnding(in: chars, at: end) != nil
     }
 
     private func nearestAmount(before p: Int, in range: Range<Int>) -> Quantity? {

@@ -79,6 +79,14 @@ public final class Grammar: Sendable {
     let basisLeads: PhraseTrie<Bool>
     let doneCues: PhraseTrie<Bool>
     let genericRates: PhraseTrie<Bool>
+    /// Bases written after the percentage (实现10%以上增长).
+    let basesAfter: PhraseTrie<BasisEntry>
+    /// Ends of a clause that names a set (4个结构性指标中).
+    let scopeEnds: PhraseTrie<Bool>
+    /// After an amount: the percentage holds for each of the things counted (均).
+    let eachCues: PhraseTrie<Bool>
+    /// After an amount: it is part of a programme's name (三年行动).
+    let nameFollowers: PhraseTrie<Bool>
     /// Parts of a 其中 breakdown that reach this share of the total without matching it are an error.
     let breakdownNearMiss: Double
     // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
@@ -261,6 +269,7 @@ public final class Grammar: Sendable {
         yearWords = PhraseTrie(phrases(nq, "year"))
         dateUnits = PhraseTrie(phrases(nq, "dateUnit"))
         ordinalPrefixes = PhraseTrie(phrases(nq, "ordinal"))
+        nameFollowers = PhraseTrie(phrases(nq, "nameFollower"))
         openBrackets = PhraseTrie(phrases(nq, "openBracket"))
         docNumberEnds = PhraseTrie(phrases(nq, "docNumber"))
         rangeConnectors = PhraseTrie(phrases(nq, "range"))
@@ -281,6 +290,17 @@ public final class Grammar: Sendable {
         basisLeads = PhraseTrie(phrases(cl, "basisLead"))
         doneCues = PhraseTrie(phrases(cl, "doneCue"))
         genericRates = PhraseTrie(phrases(cl, "genericRate"))
+        scopeEnds = PhraseTrie(phrases(cl, "scope"))
+        eachCues = PhraseTrie(phrases(cl, "eachCue"))
+        var basesWrittenAfter: [(String, BasisEntry)] = []
+        for row in table(cl).rows where row["kind"] == "basisAfter" {
+            let negative = row["value"].hasSuffix("-")
+            guard let basis = Basis(rawValue: negative ? String(row["value"].dropLast()) : row["value"]) else {
+                throw table(cl).error(row, "unknown basis '\(row["value"])'")
+            }
+            basesWrittenAfter.append((row["phrase"], BasisEntry(basis: basis, negative: negative, phrase: row["phrase"])))
+        }
+        basesAfter = PhraseTrie(basesWrittenAfter)
         let nearMiss = table(cl).rows.first { $0["kind"] == "setting" && $0["phrase"] == "breakdownNearMiss" }
         guard let share = Double(nearMiss?["value"] ?? "0.9"), (0...1).contains(share) else {
             throw table(cl).error(nearMiss!, "breakdownNearMiss must be a number from 0 to 1")

@@ -134,6 +134,8 @@ struct QuantityScanner {
 
     private func append(start: Int, end: Int, value: Double, step: Double, upper: Double?, approx: Approximation,
                         unit: Grammar.UnitEntry?, numberStart: Int, into result: inout Result) {
+        // 三年行动计划, 五年规划: the name of a programme, not an amount.
+        if unit != nil, grammar.nameFollowers.match(in: chars, at: end) != nil { return }
         result.quantities.append(Quantity(
             text: source.originalText(start..<end), span: source.span(start..<end),
             value: value, unit: unit?.canonical ?? "", kind: unit?.kind ?? "", approx: approx, step: step,
