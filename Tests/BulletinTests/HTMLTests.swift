@@ -9,7 +9,7 @@ struct HTMLTests {
     }
 
     @Test func recognisesPages() {
-        for page in ["<!DOCTYPE html><html>", "\u{FEFF}  <html lang=zh>", "<HEAD><title>x</title>", "<div>x</div><body>"] {
+        for page in ["<!DOCTYPE html><html>", "\u{FEFF}  <html lang=zh>", "<HEAD><title>x</title>", "<div>x</div><body>", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>", "<!-- saved from url -->\n<html>"] {
             #expect(HTMLText.looksLikeHTML(Array(page.unicodeScalars)), "\(page)")
         }
         for text in ["一、就业方面", "<1>完成5项", "完成率<95%"] {

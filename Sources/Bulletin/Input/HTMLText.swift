@@ -23,12 +23,14 @@ enum HTMLText {
         "thinsp": " ", "copy": "©", "reg": "®", "sup2": "²", "sup3": "³", "laquo": "«", "raquo": "»",
     ]
 
-    /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>.
+    /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>,
+    /// or with a tag (an XML declaration, a comment) and has one of those in its first 1024 characters.
     static func looksLikeHTML(_ scalars: [Unicode.Scalar]) -> Bool {
         let start = String(String.UnicodeScalarView(scalars.prefix(1024))).lowercased()
         let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
-            || trimmed.hasPrefix("<body") || (trimmed.hasPrefix("<") && start.contains("<body"))
+            || trimmed.hasPrefix("<body")
+            || (trimmed.hasPrefix("<") && (start.contains("<html") || start.contains("<body") || start.contains("<!doctype html")))
     }
 
     /// The plain text of the page. `chromeWords`: class or id words (nav, footer, breadcrumb) that
