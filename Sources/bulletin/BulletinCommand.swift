@@ -66,8 +66,13 @@ func report(_ message: String) {
 /// Prints the extraction's diagnostics on standard error, one line each:
 /// `bulletin: FILE:LINE: warning: reason`.
 func reportDiagnostics(of extraction: Extraction) {
-    for diagnostic in extraction.diagnostics {
-        let place = extraction.source.path + (diagnostic.line.map { ":\($0)" } ?? "")
+    report(extraction.diagnostics, of: extraction.source.path)
+}
+
+/// Prints diagnostics of the input `path`, one line each.
+func report(_ diagnostics: [Diagnostic], of path: String) {
+    for diagnostic in diagnostics {
+        let place = path + (diagnostic.line.map { ":\($0)" } ?? "")
         report("\(place): \(diagnostic.severity.rawValue): \(diagnostic.reason)")
     }
 }

@@ -21,9 +21,7 @@ struct Text: ParsableCommand {
         } catch {
             fail(InputFailure(file: displayName(file), error: error).message)
         }
-        for diagnostic in source.diagnostics where diagnostic.line != nil {
-            report("\(source.path):\(diagnostic.line ?? 0): \(diagnostic.severity.rawValue): \(diagnostic.reason)")
-        }
+        report(source.listedDiagnostics, of: source.path)
         FileHandle.standardOutput.write(Data(String(String.UnicodeScalarView(source.original)).utf8))
     }
 }

@@ -120,6 +120,15 @@ import Testing
         #expect(source["encoding"] as? String == "GB18030 (HTML)")
     }
 
+    @Test func textReportsRepairs() throws {
+        let file = try temporaryDirectory().appendingPathComponent("bad.txt")
+        try Data(Array("完成5项".utf8) + [0xFF] + Array("。\r\n".utf8)).write(to: file)
+        let (status, out, err) = try runBulletin(["text", file.path])
+        #expect(status == 0)
+        #expect(out == "完成5项\u{FFFD}。\r\n")
+        #expect(err == "bulletin: \(file.path):1: warning: invalid UTF-8 (bytes FF) replaced with U+FFFD\n")
+    }
+
     @Test func statsReportsOnAFolder() throws {
         let corpus = packageRoot.appendingPathComponent("Corpus").path
         let documents = corpusTexts().count

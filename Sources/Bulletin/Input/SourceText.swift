@@ -152,15 +152,11 @@ public struct SourceText: Sendable {
         return String(String.UnicodeScalarView(original[span.start..<span.end]))
     }
 
+    /// The decoding diagnostics as an extraction lists them, each naming its line.
+    public var listedDiagnostics: [Diagnostic] { Extractor.listed(diagnostics, in: self) }
+
     /// The normalised text of `range`.
     func text(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(chars[range]))
-    }
-
-    /// The 1-based line number of an original offset.
-    public func line(ofOriginalOffset offset: Int) -> Int {
-        var line = 1
-        for scalar in original.prefix(offset) where scalar == "\n" { line += 1 }
-        return line
     }
 }
