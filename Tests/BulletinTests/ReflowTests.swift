@@ -51,6 +51,19 @@ struct ReflowTests {
         #expect(e.quantities.first { $0.value == 745000 }?.text == "74.5 万\n元")
     }
 
+    /// A page break inside a wrapped paragraph: the page number and the form feed are left out,
+    /// and the paragraph reads on.
+    @Test func pageNumbersBetweenPages() {
+        let text = Self.wrapped.replacingOccurrences(of: "完成年度\n目标", with: "完成年度\n— 2 —\n\u{0C}目标")
+            + "第 3 页 共 5 页\n\u{0C}三、意见和建议\n"
+        let e = extract(text)
+        #expect(!e.quantities.contains { $0.unit.isEmpty })  // no bare numbers: the page numbers are gone
+        #expect(e.claims.first?.target?.text == "6000 人")
+        #expect(e.claims.first?.status == .consistent)
+        #expect(e.sections.map(\.title) == ["就业创业", "存在的问题", "意见和建议"])
+        #expect(normalised("1.完成5项。\n- 12 -\n2.完成6项。\n") == "1.完成5项。\n2.完成6项。\n")
+    }
+
     /// Lines of ordinary length are never joined, and a document with numbers set off by spaces
     /// only here and there (an inline table) keeps them.
     @Test func ordinaryTextIsLeftAlone() {

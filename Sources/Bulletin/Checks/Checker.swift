@@ -47,9 +47,13 @@ struct Checker {
                   let total = members.first?.partOf else { continue }
             let position = total.range.lowerBound
             let sources = structure.targetSources(at: position)
+            // As for claims: an item's first sentence that reports progress against the plan is not its task.
+            let task = sources.task.flatMap { t in
+                claims(in: t).contains { $0.reported.basis == .plan } ? nil : t
+            }
             guard let target = HeadingMatcher(source: source, grammar: grammar, index: index)
                 .target(for: total, context: index.clause(containing: position), label: sources.label,
-                        task: sources.task, headings: sources.headings) else { continue }
+                        task: task, headings: sources.headings) else { continue }
             let implied = members.compactMap(\.impliedTarget)
             let sum = implied.map { Interval($0.low, $0.high) }.reduce(Interval(0, 0), +)
             let point = implied.map(\.value).reduce(0, +)

@@ -107,6 +107,9 @@ public final class Grammar: Sendable {
     let tableHeaders: PhraseTrie<Bool>
     /// Class or id words that mark an HTML element as page chrome (nav, footer).
     let htmlChrome: [String]
+    /// Lines that are only a page number (— 2 —, 第2页): each pattern as literal characters and
+    /// `nil` for a run of digits.
+    let pageNumbers: [[Unicode.Scalar?]]
     let itemLabelEnds: PhraseTrie<Bool>
     let departmentSuffixes: PhraseTrie<Bool>
     let blocks: PhraseTrie<String>
@@ -337,6 +340,11 @@ public final class Grammar: Sendable {
         fields = PhraseTrie(valued(st, "field"))
         tableHeaders = PhraseTrie(phrases(st, "tableHeader"))
         htmlChrome = phrases(st, "htmlChrome").map { $0.0.lowercased() }
+        pageNumbers = phrases(st, "pageNumber").map { pattern, _ in
+            pattern.components(separatedBy: "{n}").enumerated().flatMap { k, literal -> [Unicode.Scalar?] in
+                (k > 0 ? [nil] : []) + literal.unicodeScalars.filter { !$0.properties.isWhitespace }.map { Optional($0) }
+            }
+        }
         let ol = table("outline.tsv")
         outline = try ol.rows.map { row in
             guard let level = Int(row["level"]), let node = OutlinePattern.Node(rawValue: row["node"]) else {

@@ -5,6 +5,7 @@
 ///   that fills the width, does not end a sentence, and is followed by a line that neither starts
 ///   a new part (一、, 1.) nor is blank, is joined to it (the break is dropped between Chinese
 ///   characters, read as a space between Latin ones).
+/// - Page breaks and page numbers (— 2 —) between pages are left out.
 /// - Spaces around numbers. `1285 万元`, `2022 年`: where numbers are set off by spaces throughout,
 ///   a single space between a Chinese character and a digit is dropped.
 ///
@@ -19,6 +20,7 @@ enum Reflow {
 
     static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
                       grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+        let (chars, origin) = withoutPageNumbers(chars: chars, origin: origin, grammar: grammar)
         let joins = softBreaks(chars: chars, origin: origin, original: original, grammar: grammar)
         let spaced = numbersAreSpaced(chars)
         guard !joins.isEmpty || spaced else { return (chars, origin) }
@@ -48,6 +50,55 @@ enum Reflow {
         }
         outOrigin.append(origin[chars.count])
         return (outChars, outOrigin)
+    }
+
+    /// The text without page breaks (form feeds) and lines that are only a page number (— 2 —,
+    /// 第2页; `pageNumber` in structure.tsv), which a converted PDF has between its pages, often in
+    /// the middle of a paragraph.
+    private static func withoutPageNumbers(chars: [Unicode.Scalar], origin: [Int],
+                                           grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+        guard !grammar.pageNumbers.isEmpty || chars.contains("\u{0C}") else { return (chars, origin) }
+        var outChars: [Unicode.Scalar] = []
+        var outOrigin: [Int] = []
+        outChars.reserveCapacity(chars.count)
+        outOrigin.reserveCapacity(origin.count)
+        var start = 0
+        while start <= chars.count {
+            var end = start
+            while end < chars.count, chars[end] != "\n" { end += 1 }
+            let through = min(end + 1, chars.count)  // the line and its line break
+            if !isPageNumber(chars[start..<end], grammar: grammar) {
+                for i in start..<through where chars[i] != "\u{0C}" {
+                    outChars.append(chars[i])
+                    outOrigin.append(origin[i])
+                }
+            }
+            if end >= chars.count { break }
+            start = end + 1
+        }
+        outOrigin.append(origin[chars.count])
+        return (outChars, outOrigin)
+    }
+
+    /// Whether a line is only a page number, spaces and form feeds aside.
+    static func isPageNumber(_ line: ArraySlice<Unicode.Scalar>, grammar: Grammar) -> Bool {
+        guard line.count <= 24 else { return false }
+        let compact = line.filter { !$0.properties.isWhitespace }
+        guard !compact.isEmpty else { return false }
+        return grammar.pageNumbers.contains { pattern in
+            var i = 0
+            for part in pattern {
+                if let literal = part {
+                    guard i < compact.count, compact[i] == literal else { return false }
+                    i += 1
+                } else {
+                    let digits = i
+                    while i < compact.count, isDigit(compact[i]) { i += 1 }
+                    guard i > digits else { return false }
+                }
+            }
+            return i == compact.count
+        }
     }
 
     /// Whether numbers are set off from Chinese by spaces throughout (`完成 1285 万元`, as PDF
