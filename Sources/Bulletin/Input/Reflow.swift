@@ -11,7 +11,7 @@
 ///
 /// A document is treated as wrapped only when at least three of its lines reach nearly the same
 /// width, the widest it has, of at least `minimumWrapWidth` columns (a Chinese character is two).
-/// One pass to measure the lines, one to rebuild the text.
+/// Linear: one pass drops page numbers, one measures the lines, one rebuilds the text.
 enum Reflow {
     /// The narrowest page width (in columns) taken for wrapping.
     static let minimumWrapWidth = 40
