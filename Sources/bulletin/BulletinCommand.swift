@@ -17,20 +17,15 @@ struct GrammarOption: ParsableArguments {
     @Option(name: .long, help: "A directory of grammar files overriding the built-in ones (files it lacks come from the built-in grammar).")
     var grammar: String?
 
-    func load() throws(UsageFailure) -> Grammar {
+    /// The grammar to use; a grammar directory that cannot be read ends the program (status 2).
+    func loadOrExit() -> Grammar {
         guard let grammar else { return .builtIn }
         do {
             return try Grammar(directory: grammar)
         } catch {
-            throw UsageFailure(message: "\(error)")
+            fail("\(error)")
         }
     }
-}
-
-/// A problem with the command line or the grammar: printed as one line, exit status 2.
-struct UsageFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
 
 /// An input that cannot be used, with the name it is reported under ("<stdin>" for "-").
@@ -48,14 +43,19 @@ struct InputFailure: Error {
 /// The name an input is reported under.
 func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
-/// Reads and extracts a file, or standard input for "-".
-func extract(_ path: String, with extractor: Extractor) throws(InputFailure) -> Extraction {
+/// Reads and decodes a file, or standard input for "-".
+func readSource(_ path: String, grammar: Grammar) throws(InputFailure) -> SourceText {
     do {
         let bytes = path == "-" ? try InputFile.readStandardInput() : try InputFile.read(path)
-        return try extractor.extract(bytes: bytes, path: displayName(path))
+        return try SourceText(bytes: bytes, path: displayName(path), grammar: grammar)
     } catch {
         throw InputFailure(file: displayName(path), error: error)
     }
+}
+
+/// Reads and extracts a file, or standard input for "-".
+func extract(_ path: String, with extractor: Extractor) throws(InputFailure) -> Extraction {
+    extractor.extract(try readSource(path, grammar: extractor.grammar))
 }
 
 /// Prints one line on standard error: `bulletin: message`.
@@ -95,8 +95,7 @@ struct Extract: ParsableCommand {
     var compact = false
 
     func run() throws {
-        let extractor: Extractor
-        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
+        let extractor = Extractor(grammar: grammar.loadOrExit())
         let extraction: Extraction
         do { extraction = try extract(file, with: extractor) } catch { fail(error.message) }
         // The whole document is encoded before anything is printed: stdout gets complete JSON or nothing.
@@ -120,8 +119,7 @@ struct Check: ParsableCommand {
     var all = false
 
     func run() throws {
-        let extractor: Extractor
-        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
+        let extractor = Extractor(grammar: grammar.loadOrExit())
         var failed = false
         var unusable = false
         var printed = 0

@@ -12,15 +12,8 @@ struct Text: ParsableCommand {
     @OptionGroup var grammar: GrammarOption
 
     func run() throws {
-        let loaded: Grammar
-        do { loaded = try grammar.load() } catch { fail(error.message) }
         let source: SourceText
-        do {
-            let bytes = file == "-" ? try InputFile.readStandardInput() : try InputFile.read(file)
-            source = try SourceText(bytes: bytes, path: displayName(file), grammar: loaded)
-        } catch {
-            fail(InputFailure(file: displayName(file), error: error).message)
-        }
+        do { source = try readSource(file, grammar: grammar.loadOrExit()) } catch { fail(error.message) }
         report(source.listedDiagnostics, of: source.path)
         FileHandle.standardOutput.write(Data(String(String.UnicodeScalarView(source.original)).utf8))
     }
@@ -43,12 +36,8 @@ struct Stats: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let extractor: Extractor
-        do { extractor = Extractor(grammar: try grammar.load()) } catch { fail(error.message) }
-        var files: [String] = []
-        for path in paths {
-            do { files += try BulletinFiles.list(path) } catch { fail(error.message) }
-        }
+        let extractor = Extractor(grammar: grammar.loadOrExit())
+        let files = paths.flatMap(BulletinFiles.listOrExit)
         if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
         var corpus = CorpusReport()
         let progress = Progress(total: files.count)
@@ -84,15 +73,14 @@ struct Stats: ParsableCommand {
 enum BulletinFiles {
     static let extensions: Set<String> = ["txt", "text", "htm", "html"]
 
-    static func list(_ path: String) throws(UsageFailure) -> [String] {
+    /// The files; a path that does not exist or cannot be listed ends the program (status 2).
+    static func listOrExit(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UsageFailure(message: "\(path): no such file or folder")
+            fail("\(path): no such file or folder")
         }
         guard isDirectory.boolValue else { return [path] }
-        guard let walker = FileManager.default.enumerator(atPath: path) else {
-            throw UsageFailure(message: "\(path): cannot be listed")
-        }
+        guard let walker = FileManager.default.enumerator(atPath: path) else { fail("\(path): cannot be listed") }
         var files: [String] = []
         for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
             let full = (path as NSString).appendingPathComponent(relative)

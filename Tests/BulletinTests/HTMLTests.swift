@@ -5,7 +5,8 @@ import Testing
 /// Saved HTML pages: reduced to the plain text of the article, which spans then point into.
 struct HTMLTests {
     func plain(_ html: String) -> String {
-        String(String.UnicodeScalarView(HTMLText.plainText(Array(html.unicodeScalars), chromeWords: Grammar.builtIn.htmlChrome)))
+        String(String.UnicodeScalarView(HTMLText.plainText(Array(html.unicodeScalars), chromeWords: Grammar.builtIn.htmlChrome,
+                                                              siteSeparators: Grammar.builtIn.siteNameSeparators)))
     }
 
     @Test func recognisesPages() {
@@ -43,6 +44,8 @@ struct HTMLTests {
             == "某市2021年实事进展\n完成5项。\n")
         #expect(plain("<html><head><title>某市人民政府</title></head><body><h1>实事进展</h1><p>完成5项。</p></body></html>")
             == "实事进展\n完成5项。\n")
+        #expect(plain("<html><head><title>2021-2022年实事进展 - 某市人民政府</title></head><body><p>完成5项。</p></body></html>")
+            == "2021-2022年实事进展\n完成5项。\n")
     }
 
     /// A line break in the page source is a space, except between two Chinese characters (as

@@ -271,15 +271,7 @@ struct Checker {
     /// The claims whose percentage starts inside `range` (claims come in text order).
     private func claims(in range: Range<Int>) -> ArraySlice<Claim> {
         let all = claims.claims
-        func firstIndex(atOrAfter p: Int) -> Int {
-            var lo = 0, hi = all.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if all[mid].percentRange.lowerBound < p { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let a = firstIndex(atOrAfter: range.lowerBound)
-        return all[a..<max(a, firstIndex(atOrAfter: range.upperBound))]
+        let a = all.boundary { $0.percentRange.lowerBound >= range.lowerBound }
+        return all[a..<max(a, all.boundary { $0.percentRange.lowerBound >= range.upperBound })]
     }
 }

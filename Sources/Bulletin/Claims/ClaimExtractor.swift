@@ -235,9 +235,8 @@ struct ClaimExtractor {
         while r < min(chars.count, found.phraseStart + contextReach), chars[r] != "率" { r += 1 }
         guard r < chars.count else { return true }
         if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return true }
-        func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) }
         var w = r
-        while w > max(0, r - 4), isHan(chars[w - 1]) { w -= 1 }
+        while w > max(0, r - 4), chars[w - 1].isHan { w -= 1 }
         guard r - w >= 2 else { return true }
         let clause = index.clause(containing: q.range.lowerBound)
         var pairs = Set<UInt64>()

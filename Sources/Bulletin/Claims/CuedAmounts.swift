@@ -39,12 +39,7 @@ struct CuedAmounts {
     /// The last cued amount of `family` that starts at or after `lower` and ends at or before `upper`.
     func last(family: String, from lower: Int, endingBy upper: Int) -> Quantity? {
         guard let list = byFamily[family] else { return nil }
-        var lo = 0, hi = list.count  // the first that starts at or after `upper`
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid].range.lowerBound < upper { lo = mid + 1 } else { hi = mid }
-        }
-        var k = lo - 1
+        var k = list.boundary { $0.range.lowerBound >= upper } - 1  // the last that starts before `upper`
         while k >= 0, list[k].range.upperBound > upper { k -= 1 }  // at most one overlaps `upper`
         return k >= 0 && list[k].range.lowerBound >= lower ? list[k] : nil
     }

@@ -59,13 +59,11 @@ struct HeadingMatcher {
         return clauses
     }
 
-    private func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) }
-
     private func bigrams(in range: Range<Int>) -> Set<UInt64> {
         var set = Set<UInt64>()
         var i = range.lowerBound
         while i + 1 < range.upperBound {
-            if isHan(chars[i]), isHan(chars[i + 1]) {
+            if chars[i].isHan, chars[i + 1].isHan {
                 set.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value))
             }
             i += 1

@@ -50,11 +50,7 @@ struct TextIndex {
 
     private func enclosing(_ starts: [Int], _ p: Int) -> Range<Int> {
         // The last start <= p, and the next start (or the end).
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] <= p { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = starts.boundary { $0 > p }
         let start = starts[max(lo - 1, 0)]
         let end = lo < starts.count ? starts[lo] : chars.count
         return max(start, p - contextReach)..<max(min(end, p + contextReach), p)
@@ -63,12 +59,7 @@ struct TextIndex {
     func clause(containing p: Int) -> Range<Int> { enclosing(clauseStarts, p) }
     /// Where the clause containing `p` starts, however far back (for one-pass scans).
     func clauseStart(of p: Int) -> Int {
-        var lo = 0, hi = clauseStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if clauseStarts[mid] <= p { lo = mid + 1 } else { hi = mid }
-        }
-        return clauseStarts[max(lo - 1, 0)]
+        clauseStarts[max(clauseStarts.boundary { $0 > p } - 1, 0)]
     }
     func sentence(containing p: Int) -> Range<Int> { enclosing(sentenceStarts, p) }
     func paragraph(containing p: Int) -> Range<Int> { enclosing(paragraphStarts, p) }
@@ -87,27 +78,15 @@ struct TextIndex {
 
     /// The indices of the sorted `starts` inside the last `contextReach` characters of `range`.
     private static func indices(in range: Range<Int>, of starts: [Int]) -> Range<Int> {
-        func firstIndex(atOrAfter p: Int) -> Int {
-            var lo = 0, hi = starts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if starts[mid] < p { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let a = firstIndex(atOrAfter: max(range.lowerBound, range.upperBound - contextReach))
-        let b = firstIndex(atOrAfter: range.upperBound)
+        let from = max(range.lowerBound, range.upperBound - contextReach)
+        let a = starts.boundary { $0 >= from }
+        let b = starts.boundary { $0 >= range.upperBound }
         return a..<max(a, b)
     }
 
     /// How deep in brackets a position is: 0 outside, 1 in (…), and so on.
     func depth(at p: Int) -> Int {
-        var lo = 0, hi = depthChanges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if depthChanges[mid].0 <= p { lo = mid + 1 } else { hi = mid }
-        }
-        return depthChanges[max(lo - 1, 0)].1
+        depthChanges[max(depthChanges.boundary { $0.0 > p } - 1, 0)].1
     }
 
     /// Whether a quantity stands in brackets: 2658辆公交车(2585个站点), 已竣工28个(其中…3个).

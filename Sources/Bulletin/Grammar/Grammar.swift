@@ -107,6 +107,8 @@ public final class Grammar: Sendable {
     let tableHeaders: PhraseTrie<Bool>
     /// Class or id words that mark an HTML element as page chrome (nav, footer).
     let htmlChrome: [String]
+    /// In an HTML page's <title>, what separates the article's title from the site's name.
+    let siteNameSeparators: [String]
     /// Lines that are only a page number (— 2 —, 第2页): each pattern as literal characters and
     /// `nil` for a run of digits.
     let pageNumbers: [[Unicode.Scalar?]]
@@ -340,6 +342,8 @@ public final class Grammar: Sendable {
         fields = PhraseTrie(valued(st, "field"))
         tableHeaders = PhraseTrie(phrases(st, "tableHeader"))
         htmlChrome = phrases(st, "htmlChrome").map { $0.0.lowercased() }
+        // Read as written: " - " keeps its spaces (a hyphen inside a title is no separator).
+        siteNameSeparators = valued(st, "siteNameSeparator").map { phrase, value in value == "spaced" ? " \(phrase) " : phrase }
         pageNumbers = phrases(st, "pageNumber").map { pattern, _ in
             pattern.components(separatedBy: "{n}").enumerated().flatMap { k, literal -> [Unicode.Scalar?] in
                 (k > 0 ? [nil] : []) + literal.unicodeScalars.filter { !$0.properties.isWhitespace }.map { Optional($0) }

@@ -45,11 +45,6 @@ struct LineIndex {
     }
 
     func line(of offset: Int) -> Int {
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return max(lo, 1)
+        max(starts.boundary { $0 > offset }, 1)
     }
 }

@@ -34,8 +34,9 @@ enum HTMLText {
     }
 
     /// The plain text of the page. `chromeWords`: class or id words (nav, footer, breadcrumb) that
-    /// mark an element as page chrome, dropped with its content.
-    static func plainText(_ s: [Unicode.Scalar], chromeWords: [String]) -> [Unicode.Scalar] {
+    /// mark an element as page chrome, dropped with its content; `siteSeparators`: what stands
+    /// between an article's title and the site's name in a <title> (标题_某某市人民政府).
+    static func plainText(_ s: [Unicode.Scalar], chromeWords: [String], siteSeparators: [String]) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count / 2)
         var stack: [(name: String, drops: Bool)] = []
@@ -58,7 +59,7 @@ enum HTMLText {
             }
             // Source line breaks inside a paragraph become one space, except between two Chinese
             // characters or punctuation marks, where no space was meant.
-            if pendingSpace, let last = out.last, !(isWide(last) && isWide(c)) { out.append(" ") }
+            if pendingSpace, let last = out.last, !(last.isWide && c.isWide) { out.append(" ") }
             pendingSpace = false
             out.append(c)
         }
@@ -118,17 +119,12 @@ enum HTMLText {
         if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
             return out
         }
-        for separator in ["_", " - ", "|", "｜"] {
+        for separator in siteSeparators {
             if let r = titleText.range(of: separator), r.lowerBound > titleText.startIndex {
                 titleText = String(titleText[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             }
         }
         return Array(titleText.unicodeScalars) + ["\n"] + out
-    }
-
-    /// Chinese characters and fullwidth punctuation, which are written without spaces between them.
-    private static func isWide(_ c: Unicode.Scalar) -> Bool {
-        (0x3000...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0xFF00...0xFFEF).contains(c.value)
     }
 
     private struct Tag {
@@ -205,20 +201,14 @@ enum HTMLText {
         return true
     }
 
+    /// Where `literal` next occurs from `from` on; with `caseInsensitive`, ASCII letters match either case.
     private static func find(_ s: [Unicode.Scalar], from: Int, _ literal: String, caseInsensitive: Bool = false) -> Int? {
-        let needle = Array((caseInsensitive ? literal.lowercased() : literal).unicodeScalars)
-        guard let first = needle.first else { return nil }
+        func folded(_ c: Unicode.Scalar) -> UInt32 { caseInsensitive && c.isASCIILetter ? c.value | 0x20 : c.value }
+        let needle = literal.unicodeScalars.map(folded)
+        guard !needle.isEmpty else { return nil }
         var i = from
         while i + needle.count <= s.count {
-            let c = caseInsensitive ? Unicode.Scalar(String(s[i]).lowercased()) ?? s[i] : s[i]
-            if c == first {
-                var ok = true
-                for k in 1..<needle.count {
-                    let d = caseInsensitive ? Unicode.Scalar(String(s[i + k]).lowercased()) ?? s[i + k] : s[i + k]
-                    if d != needle[k] { ok = false; break }
-                }
-                if ok { return i }
-            }
+            if needle.indices.allSatisfy({ folded(s[i + $0]) == needle[$0] }) { return i }
             i += 1
         }
         return nil

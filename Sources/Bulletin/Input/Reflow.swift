@@ -43,7 +43,7 @@ enum Reflow {
             // A single space between a Chinese character and a digit.
             if spaced, c == " ", let before = outChars.last, i + 1 < chars.count, before != " " {
                 let after = chars[i + 1]
-                if (isChinese(before) && isDigit(after)) || (isDigit(before) && isChinese(after)) { continue }
+                if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { continue }
             }
             outChars.append(c)
             outOrigin.append(origin[i])
@@ -57,24 +57,37 @@ enum Reflow {
     /// the middle of a paragraph.
     private static func withoutPageNumbers(chars: [Unicode.Scalar], origin: [Int],
                                            grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
-        guard !grammar.pageNumbers.isEmpty || chars.contains("\u{0C}") else { return (chars, origin) }
+        // The lines to leave out, each with its line break; most texts have none and are kept as they are.
+        var dropped: [Range<Int>] = []
+        var formFeeds = false
+        var start = 0
+        while start < chars.count {
+            var end = start
+            while end < chars.count, chars[end] != "\n" {
+                if chars[end] == "\u{0C}" { formFeeds = true }
+                end += 1
+            }
+            if isPageNumber(chars[start..<end], grammar: grammar) { dropped.append(start..<min(end + 1, chars.count)) }
+            start = end + 1
+        }
+        guard !dropped.isEmpty || formFeeds else { return (chars, origin) }
         var outChars: [Unicode.Scalar] = []
         var outOrigin: [Int] = []
         outChars.reserveCapacity(chars.count)
         outOrigin.reserveCapacity(origin.count)
-        var start = 0
-        while start <= chars.count {
-            var end = start
-            while end < chars.count, chars[end] != "\n" { end += 1 }
-            let through = min(end + 1, chars.count)  // the line and its line break
-            if !isPageNumber(chars[start..<end], grammar: grammar) {
-                for i in start..<through where chars[i] != "\u{0C}" {
-                    outChars.append(chars[i])
-                    outOrigin.append(origin[i])
-                }
+        var next = 0
+        var i = 0
+        while i < chars.count {
+            if next < dropped.count, dropped[next].lowerBound == i {
+                i = dropped[next].upperBound
+                next += 1
+                continue
             }
-            if end >= chars.count { break }
-            start = end + 1
+            if chars[i] != "\u{0C}" {
+                outChars.append(chars[i])
+                outOrigin.append(origin[i])
+            }
+            i += 1
         }
         outOrigin.append(origin[chars.count])
         return (outChars, outOrigin)
@@ -93,7 +106,7 @@ enum Reflow {
                     i += 1
                 } else {
                     let digits = i
-                    while i < compact.count, isDigit(compact[i]) { i += 1 }
+                    while i < compact.count, compact[i].isASCIIDigit { i += 1 }
                     guard i > digits else { return false }
                 }
             }
@@ -109,10 +122,10 @@ enum Reflow {
         var spaced = 0, joined = 0
         for i in chars.indices.dropFirst() {
             let a = chars[i - 1], b = chars[i]
-            if (isChinese(a) && isDigit(b)) || (isDigit(a) && isChinese(b)) {
+            if (a.isHan && b.isASCIIDigit) || (a.isASCIIDigit && b.isHan) {
                 joined += 1
             } else if b == " ", i + 1 < chars.count, chars[i + 1] != " ", a != " ",
-                      (isChinese(a) && isDigit(chars[i + 1])) || (isDigit(a) && isChinese(chars[i + 1])) {
+                      (a.isHan && chars[i + 1].isASCIIDigit) || (a.isASCIIDigit && chars[i + 1].isHan) {
                 spaced += 1
             }
         }
@@ -139,7 +152,7 @@ enum Reflow {
             guard !line.isEmpty else { return 0 }
             var width = 0
             for k in origin[line.lowerBound]...origin[line.upperBound - 1] where original[k] != "\r" {
-                width += isWide(original[k]) ? 2 : 1
+                width += original[k].isWide ? 2 : 1
             }
             return width
         }
@@ -162,21 +175,5 @@ enum Reflow {
         return joins
     }
 
-    private static func isWide(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: return true
-        default: return false
-        }
-    }
-
-    private static func isChinese(_ c: Unicode.Scalar) -> Bool {
-        (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x3FFFD).contains(c.value)
-    }
-
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-
-    private static func isLatinOrDigit(_ c: Unicode.Scalar) -> Bool {
-        isDigit(c) || (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
-    }
+    private static func isLatinOrDigit(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIILetter }
 }

@@ -61,7 +61,8 @@ public struct SourceText: Sendable {
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
-        let text = HTMLText.plainText(decoded.scalars, chromeWords: grammar.htmlChrome)
+        let text = HTMLText.plainText(decoded.scalars, chromeWords: grammar.htmlChrome,
+                                           siteSeparators: grammar.siteNameSeparators)
         guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
         self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
                   diagnostics: located, grammar: grammar)
@@ -116,13 +117,12 @@ public struct SourceText: Sendable {
     /// (點(diǎn)): they are left out of the normalised text, so 重点项目 matches again.
     static func pinyinGlosses(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var marks = [Bool](repeating: false, count: scalars.count)
-        func isHan(_ c: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) }
         func isPinyin(_ c: Unicode.Scalar) -> Bool {
             ("a"..."z").contains(c) || (0xE0...0xFC).contains(c.value) || (0x101...0x1DC).contains(c.value)
         }
         var i = 1
         while i < scalars.count {
-            if scalars[i] == "(" || scalars[i] == "（", isHan(scalars[i - 1]) {
+            if scalars[i] == "(" || scalars[i] == "（", scalars[i - 1].isHan {
                 var j = i + 1
                 while j < scalars.count, j - i <= 7, isPinyin(scalars[j]) { j += 1 }
                 if j > i + 1, j < scalars.count, scalars[j] == ")" || scalars[j] == "）",

@@ -18,7 +18,7 @@ final class TextNormalizer: Sendable {
         // Circled numbers (①) mark list items; NFKC would make them plain digits.
         if (0x2460...0x2473).contains(scalar.value) { return [scalar] }
         var units = ICU.nfkc(Array(String(scalar).utf16))
-        if isHan(scalar) {
+        if scalar.isHan {
             units = simplifier.withLock { $0?.transliterate(units) ?? units }
         }
         var result = Decoder.scalars(fromUTF16: units)
@@ -27,8 +27,4 @@ final class TextNormalizer: Sendable {
         return result
     }
 
-    private func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-            || (0x20000...0x3FFFF).contains(scalar.value)
-    }
 }

@@ -52,23 +52,23 @@ struct QuantityScanner {
 
     private func numeral(at s: Int, result: inout Result) -> Numeral? {
         guard s < chars.count else { return nil }
-        if isDigit(chars[s]) {
-            guard s == 0 || !isDigit(chars[s - 1]) && chars[s - 1] != "." else { return nil }
+        if chars[s].isASCIIDigit {
+            guard s == 0 || !chars[s - 1].isASCIIDigit && chars[s - 1] != "." else { return nil }
             var i = s
             var integer = "", fraction = ""
             while i < chars.count {
                 let c = chars[i]
-                if isDigit(c) { integer.unicodeScalars.append(c); i += 1; continue }
+                if c.isASCIIDigit { integer.unicodeScalars.append(c); i += 1; continue }
                 // A thousands separator: ',' followed by exactly three digits.
-                if c == ",", (1...3).allSatisfy({ i + $0 < chars.count && isDigit(chars[i + $0]) }),
-                   i + 4 >= chars.count || !isDigit(chars[i + 4]) {
+                if c == ",", (1...3).allSatisfy({ i + $0 < chars.count && chars[i + $0].isASCIIDigit }),
+                   i + 4 >= chars.count || !chars[i + 4].isASCIIDigit {
                     i += 1; continue
                 }
                 break
             }
-            if i + 1 < chars.count, chars[i] == ".", isDigit(chars[i + 1]) {
+            if i + 1 < chars.count, chars[i] == ".", chars[i + 1].isASCIIDigit {
                 i += 1
-                while i < chars.count, isDigit(chars[i]) { fraction.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, chars[i].isASCIIDigit { fraction.unicodeScalars.append(chars[i]); i += 1 }
             }
             guard let value = ExactNumber(integerDigits: integer, fractionDigits: fraction) else {
                 tooLong(s..<i, into: &result)
@@ -142,10 +142,6 @@ struct QuantityScanner {
             upper: upper, range: start..<end, family: unit?.family ?? "", numberStart: numberStart))
     }
 
-    private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    private func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
-        (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
-    }
 
     private func atLineStart(_ s: Int) -> Bool {
         var i = s - 1
@@ -176,14 +172,14 @@ struct QuantityScanner {
         if s > 0, grammar.closeBrackets.contains(chars[s - 1]), grammar.docNumberEnds.match(in: chars, at: e) != nil { return e + 1 }
         if !n.chinese {
             // Times of day (09:44).
-            if e + 1 < chars.count, grammar.timeSeparators.contains(chars[e]), isDigit(chars[e + 1]) {
+            if e + 1 < chars.count, grammar.timeSeparators.contains(chars[e]), chars[e + 1].isASCIIDigit {
                 return skipDigits(from: e, also: grammar.timeSeparators)
             }
             // Phone numbers and codes (电话:0532-85912345, 0532), names like COVID-19.
             if n.leadingZero || isAfterPhoneCue(s) { return skipDigits(from: e, also: grammar.dateSeparators.union([" "])) }
-            if s > 1, chars[s - 1] == "-", isLatinLetter(chars[s - 2]) { return e }
+            if s > 1, chars[s - 1] == "-", chars[s - 2].isASCIILetter { return e }
             // ISO-like dates (2019-12-12, 2019.12.12, 2019/12/12).
-            if n.digits == 4, n.value.exponent == -2, e + 1 < chars.count, chars[e] == ".", isDigit(chars[e + 1]) {
+            if n.digits == 4, n.value.exponent == -2, e + 1 < chars.count, chars[e] == ".", chars[e + 1].isASCIIDigit {
                 let end = skipDigits(from: e + 1, also: [])  // 2019.12.12, read as 2019.12 and .12
                 result.dates.append(date(s..<end))
                 return end
@@ -285,7 +281,7 @@ struct QuantityScanner {
             if n.chinese { return nil }
             // Names with digits (G20, 5G, 9F, 58中, 500强) and bare years (2021国际). A number without
             // a unit counts only where it stands alone, as in a table cell (2 5 1 2 10).
-            if s > 0 && isLatinLetter(chars[s - 1]) || i < chars.count && isLatinLetter(chars[i]) { return i }
+            if s > 0 && chars[s - 1].isASCIILetter || i < chars.count && chars[i].isASCIILetter { return i }
             if n.digits == 4, !multiplied, high == nil, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
                 result.dates.append(date(s..<i))
                 return i
@@ -328,10 +324,10 @@ struct QuantityScanner {
         }
         i = afterMult
         // 1万2千: an integer and a smaller multiplier right after.
-        if !n.chinese, i < chars.count, isDigit(chars[i]) {
+        if !n.chinese, i < chars.count, chars[i].isASCIIDigit {
             var j = i
             var digits = ""
-            while j < chars.count, isDigit(chars[j]), digits.count < 18 { digits.unicodeScalars.append(chars[j]); j += 1 }
+            while j < chars.count, chars[j].isASCIIDigit, digits.count < 18 { digits.unicodeScalars.append(chars[j]); j += 1 }
             if let part = Int64(digits), let smaller = grammar.multipliers.match(in: chars, at: j), smaller.value < mult.value,
                let value = ExactNumber(significand: part, exponent: 0).multiplied(by: smaller.value),
                let sum = add(n.value, value) {
@@ -381,7 +377,7 @@ struct QuantityScanner {
             end = numerator.end
             unit = word.value
         } else if !n.chinese, n.value.exponent == 0, let slash = grammar.fractionSlashes.match(in: chars, at: n.end),
-                  n.end + slash.length < chars.count, isDigit(chars[n.end + slash.length]),
+                  n.end + slash.length < chars.count, chars[n.end + slash.length].isASCIIDigit,
                   let denominator = numeral(at: n.end + slash.length, result: &result), denominator.value.exponent == 0,
                   denominator.value.significand != 0,
                   !(denominator.end < chars.count && (chars[denominator.end] == "/" || chars[denominator.end] == "-")) {
@@ -417,7 +413,7 @@ struct QuantityScanner {
     /// The end of a run of digits and the given separators starting at `from`.
     private func skipDigits(from: Int, also extra: Set<Unicode.Scalar>) -> Int {
         var j = from
-        while j < chars.count, isDigit(chars[j]) || (extra.contains(chars[j]) && j + 1 < chars.count && isDigit(chars[j + 1])) { j += 1 }
+        while j < chars.count, chars[j].isASCIIDigit || (extra.contains(chars[j]) && j + 1 < chars.count && chars[j + 1].isASCIIDigit) { j += 1 }
         return j
     }
 
@@ -460,7 +456,7 @@ struct QuantityScanner {
         while parts < 2 {
             let start = i
             let width = parts == 1 && !yearFirst ? 4 : 2
-            while i < chars.count, isDigit(chars[i]), i - start < width { i += 1 }
+            while i < chars.count, chars[i].isASCIIDigit, i - start < width { i += 1 }
             if parts == 1 && !yearFirst && i - start != 4 { return nil }
             guard i > start else { return nil }
             parts += 1

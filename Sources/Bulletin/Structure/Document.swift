@@ -142,23 +142,14 @@ struct DocumentStructure: Sendable {
 
     /// The index of the last of `count` parts, sorted by `start`, that starts at or before `position`.
     private static func lastIndex(_ count: Int, startingAtOrBefore position: Int, start: (Int) -> Int) -> Int? {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if start(mid) <= position { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = (0..<count).boundary { start($0) > position }
         return lo > 0 ? lo - 1 : nil
     }
 
     /// The innermost part of the outline containing `position`, as an index into `outline`.
     func innermost(at position: Int) -> Int? {
         // Parts nest and come in document order, so the last one that contains it is innermost.
-        var lo = 0, hi = outline.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if outline[mid].range.lowerBound <= position { lo = mid + 1 } else { hi = mid }
-        }
-        var k = lo - 1
+        var k = outline.boundary { $0.range.lowerBound > position } - 1
         while k >= 0 {
             if outline[k].range.contains(position) { return k }
             k = outline[k].parent ?? -1

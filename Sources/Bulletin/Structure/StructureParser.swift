@@ -139,16 +139,8 @@ struct StructureParser {
         // The quantities by start, so that each heading's targets are found by binary search.
         let ordered = quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
         func quantitiesStarting(in range: Range<Int>) -> [Quantity] {
-            func firstIndex(atOrAfter p: Int) -> Int {
-                var lo = 0, hi = ordered.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if ordered[mid].range.lowerBound < p { lo = mid + 1 } else { hi = mid }
-                }
-                return lo
-            }
-            let a = firstIndex(atOrAfter: range.lowerBound)
-            return Array(ordered[a..<max(a, firstIndex(atOrAfter: range.upperBound))])
+            let a = ordered.boundary { $0.range.lowerBound >= range.lowerBound }
+            return Array(ordered[a..<max(a, ordered.boundary { $0.range.lowerBound >= range.upperBound })])
         }
         func item(_ i: Int) -> Item {
             let n = nodes[i]
@@ -257,7 +249,7 @@ struct StructureParser {
     }
 
     private func integer(_ line: Range<Int>) -> Int? {
-        guard !line.isEmpty, line.count <= 4, chars[line].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else { return nil }
+        guard !line.isEmpty, line.count <= 4, chars[line].allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(source.text(line))
     }
 
@@ -367,7 +359,7 @@ struct StructureParser {
         }
         // A department's name: a short line ending with 局, 委, …
         if line.count >= 3, line.count <= 20, !containsSentenceEnd(line),
-           !chars[line].contains(where: { $0.value >= 0x30 && $0.value <= 0x39 || $0 == ":" || $0 == " " }),
+           !chars[line].contains(where: { $0.isASCIIDigit || $0 == ":" || $0 == " " }),
            grammar.departmentSuffixes.matchEnding(in: chars, at: line.upperBound, floor: line.lowerBound) != nil {
             return .department
         }
