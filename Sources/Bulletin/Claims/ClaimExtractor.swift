@@ -291,44 +291,10 @@ struct ClaimExtractor {
         }
         if let targetSource { rules.append("target:\(targetSource)") }
 
-        let reportedInterval = percentage.interval
-        var computed: Double? = nil
-        var computedRange: [Double]? = nil
-        var implied: ImpliedTarget? = nil
-        let status: ClaimStatus
-        let reason: String
-        let p = Interval.format(percentage.value) + "%"
-        if let actual, let target, let range = Interval.ratio(actual.interval, target.interval, scale: 100) {
-            let point = actual.value / target.value * 100
-            computed = (point * 10000).rounded() / 10000
-            computedRange = [range.low, range.high].map { ($0 * 10000).rounded() / 10000 }
-            let figures = "\(Interval.format(actual.value)) / \(Interval.format(target.value)) = \(Interval.format(point))%"
-            if range.overlaps(reportedInterval) {
-                status = .consistent
-                reason = "\(figures); rounding allows \(range), reported \(p)"
-            } else {
-                status = .inconsistent
-                reason = "\(figures); rounding allows \(range), but \(p) is reported"
-            }
-        } else {
-            status = .unverifiable
-            if let actual, [.plan, .share, .rate].contains(basis), percentage.value > 0,
-               let range = Interval.ratio(actual.interval, reportedInterval, scale: 100) {
-                let value = actual.value / percentage.value * 100
-                implied = ImpliedTarget(value: (value * 100).rounded() / 100, low: (range.low * 100).rounded() / 100,
-                                        high: range.high.isInfinite ? range.high : (range.high * 100).rounded() / 100, unit: actual.unit)
-                let whole = basis == .share ? "total" : "target"
-                reason = "\(whole) not stated; \(actual.text) at \(p) implies about \(Interval.formatAmount(value))\(actual.unit) (\(range.amountDescription))"
-            } else if actual == nil, let withheld = rules.first(where: { $0.hasPrefix("actual:placeholder") }) {
-                reason = "the amount is left as a placeholder in the text (\(withheld.dropFirst("actual:placeholder(".count).dropLast()))"
-            } else if actual == nil {
-                reason = "no amount found for the percentage to refer to"
-            } else if basis == .growth {
-                reason = "growth against an earlier period that the text does not state"
-            } else {
-                reason = "the basis of the percentage is not recognised"
-            }
-        }
+        let placeholder = rules.first { $0.hasPrefix("actual:placeholder") }
+            .map { String($0.dropFirst("actual:placeholder(".count).dropLast()) }
+        let judgement = Judgement.judge(.init(percentage: percentage, basis: basis, actual: actual, target: target,
+                                              placeholder: placeholder))
 
         let subject = actual.flatMap { self.subject(of: $0) }
         return Claim(
@@ -340,8 +306,8 @@ struct ClaimExtractor {
                 signedValue: negative ? -percentage.value : percentage.value, unit: percentage.unit,
                 approx: percentage.approx, step: percentage.step, basis: basis, phrase: phrase,
                 phraseSpan: source.span(min(phraseStart, percentage.range.lowerBound)..<percentage.range.upperBound)),
-            computed: computed, computedRange: computedRange, impliedTarget: implied, status: status,
-            reason: reason, rules: rules, percentRange: percentage.range, actualIsPart: partOf != nil)
+            computed: judgement.computed, computedRange: judgement.computedRange, impliedTarget: judgement.impliedTarget,
+            status: judgement.status, reason: judgement.reason, rules: rules, percentRange: percentage.range, actualIsPart: partOf != nil)
     }
 
     /// A target stated in the text near the actual: for plan, an earlier amount of the same family in
