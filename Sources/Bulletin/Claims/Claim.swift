@@ -61,6 +61,9 @@ public struct Claim: Encodable, Sendable {
     /// Where the target was found: phrase (占全年任务400公里的), sentence, paragraph or heading (an
     /// item's task, a section heading or the preamble).
     @Nullable public var targetSource: String?
+    /// How firmly the target is linked to the percentage (null without a target): only a `high`
+    /// link can make the claim inconsistent.
+    @Nullable public var confidence: Confidence?
     /// The whole the actual is a part of, when it follows 其中.
     @Nullable public var partOf: Quantity?
     public let reported: ReportedPercentage
@@ -80,7 +83,7 @@ public struct Claim: Encodable, Sendable {
     let actualIsPart: Bool
 
     enum CodingKeys: String, CodingKey {
-        case section, subsection, item, department, block, subject, actual, target, targetSource, partOf, reported,
+        case section, subsection, item, department, block, subject, actual, target, targetSource, confidence, partOf, reported,
              computed, computedRange, impliedTarget, status, reason, rules
     }
 }

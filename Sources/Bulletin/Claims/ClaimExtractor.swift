@@ -1,7 +1,7 @@
-/// Turns every reported percentage into a claim: finds its basis from the phrase before it, the
-/// amount it refers to (the actual), and the amount it is measured against (the target), in the
-/// same sentence, the same paragraph, the item's stated task, the section headings or the preamble. Also records 其中 breakdowns and
-/// 分别 lists for the checks.
+/// Turns every reported percentage into a claim: finds its basis from the phrase before it and the
+/// amount it refers to (the actual); `TargetResolver` then finds what it is measured against, and
+/// `Judgement` says whether the figures agree. Also records 其中 breakdowns and 分别 lists for the
+/// checks.
 struct ClaimExtractor {
     let source: SourceText
     let grammar: Grammar
@@ -38,9 +38,14 @@ struct ClaimExtractor {
         for b in result.breakdowns {
             for part in b.parts { result.totalOfPart[part.range.lowerBound] = b.total }
         }
+        var drafts: [Draft] = []
         for list in percentageLists() {
-            extract(list, into: &result)
+            drafts += draft(list, totalOfPart: result.totalOfPart, distributions: &result.distributions, first: drafts.count)
         }
+        let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
+                                      planAmounts: planAmounts, wholeAmounts: wholeAmounts,
+                                      actualStarts: Set(drafts.flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }))
+        result.claims = drafts.map { makeClaim($0, resolver: resolver) }
         return result
     }
 
@@ -70,134 +75,312 @@ struct ClaimExtractor {
 
     // MARK: Basis
 
-    private struct FoundBasis {
+    struct FoundBasis {
         let entry: Grammar.BasisEntry?
         let phraseStart: Int
-        /// An amount written inside the phrase: 占全年任务400公里的81.5% states its target.
-        var statedTarget: Quantity? = nil
+        /// Amounts written inside the phrase: 占全年任务400公里的81.5% states its target; 完成年度目标
+        /// (维修改造锅炉146台、供热管网改造40公里)的80.8%、58.5% states one for each percentage.
+        var statedTargets: [Quantity] = []
+        /// The noun of a composed basis 占X的 (财政总收入 in 占财政总收入的比重).
+        var namedWhole: Range<Int>? = nil
     }
 
-    /// The basis phrase ending right before `p`, skipping connectors (的, 达到, 为 …) and an amount
-    /// the phrase names as its whole (完成年度目标任务3800人的75.3%).
+    /// The basis phrase ending right before `p`, skipping connectors (的, 达到, 为 …), an amount the
+    /// phrase names as its whole (完成年度目标任务3800人的75.3%) and a bracket of such amounts.
+    /// With no phrase of `bases.tsv`, a composed 占X的 is a share, or a plan when X holds a plan word.
     private func basis(before p: Int) -> FoundBasis {
         var end = p
         while end > 0, chars[end - 1] == " " { end -= 1 }
-        var stated: Quantity? = nil
-        for _ in 0..<5 {
+        var stated: [Quantity] = []
+        var bracketSeen = false
+        for _ in 0..<6 {
             if let hit = grammar.bases.matchEnding(in: chars, at: end) {
                 var start = end - hit.length
+                if let lead = grammar.differenceLeads.matchEnding(in: chars, at: start), hit.value.basis == .plan {
+                    // 超序时进度24.9%: ahead of the schedule by that much, not a share of it.
+                    start -= lead.length
+                    let phrase = source.text(start..<end - 0)
+                    return FoundBasis(entry: Grammar.BasisEntry(basis: .other, negative: false, phrase: phrase), phraseStart: start)
+                }
                 if let lead = grammar.basisLeads.matchEnding(in: chars, at: start) { start -= lead.length }
-                return FoundBasis(entry: hit.value, phraseStart: start, statedTarget: stated)
+                return FoundBasis(entry: hit.value, phraseStart: start, statedTargets: stated,
+                                  namedWhole: namedWhole(endingAt: end - hit.length))
             }
-            if stated == nil, let q = index.amounts(in: max(0, end - 40)..<end).last, q.range.upperBound == end {
-                stated = q
+            if stated.isEmpty, let q = index.amounts(in: max(0, end - 40)..<end).last, q.range.upperBound == end {
+                stated = [q]
                 end = q.range.lowerBound
+                continue
+            }
+            if !bracketSeen, end > 0, chars[end - 1] == ")", let open = openingBracket(before: end - 1) {
+                // 年度目标(50场)的: the amounts in the bracket are the targets the phrase names.
+                bracketSeen = true
+                let inside = index.amounts(in: open + 1..<end - 1).filter { $0.range.upperBound < end }
+                if stated.isEmpty { stated = Array(inside) }
+                end = open
                 continue
             }
             guard let connector = grammar.connectors.matchEnding(in: chars, at: end) else { break }
             end -= connector.length
         }
-        return FoundBasis(entry: nil, phraseStart: p)
+        return composedBasis(endingAt: end, stated: stated) ?? FoundBasis(entry: nil, phraseStart: p)
     }
 
-    // MARK: Claims
-
-    /// Whether an item's first sentence reports progress against the plan (6.…各100所,…分别占年计划的
-    /// 100%…) rather than stating the item's task (a target rate such as 失业率控制在3.5%以内 does not
-    /// count).
-    private func isProgressReport(_ range: Range<Int>) -> Bool {
-        index.percentages(in: range).contains { basis(before: $0.range.lowerBound).entry?.basis == .plan }
+    /// The "(" that the ")" at `close` closes, within a short reach and the same line.
+    private func openingBracket(before close: Int) -> Int? {
+        var i = close - 1
+        while i >= max(0, close - 60), chars[i] != "\n" {
+            if chars[i] == "(" { return i }
+            if chars[i] == ")" { return nil }
+            i -= 1
+        }
+        return nil
     }
 
-    private func extract(_ list: [Quantity], into result: inout Result) {
-        guard let first = list.first, let last = list.last else { return }
-        var found = basis(before: first.range.lowerBound)
+    /// 占全部税收的, 占到位资金的: a lead (占), a noun of Han characters, then `end` (after 的 has
+    /// been skipped). The noun's words decide the basis (计划 → plan; else share).
+    private func composedBasis(endingAt end: Int, stated: [Quantity]) -> FoundBasis? {
+        guard let noun = namedWhole(endingAt: end, requireLead: true) else { return nil }
+        var basis = Basis.share
+        var i = noun.lowerBound
+        while i < noun.upperBound {
+            if let hit = grammar.basisNouns.match(in: chars, at: i, limit: noun.upperBound) {
+                if hit.value == .plan { basis = .plan }
+                i += hit.length
+            } else { i += 1 }
+        }
+        let lead = noun.lowerBound - (grammar.wholeLeads.matchEnding(in: chars, at: noun.lowerBound)?.length ?? 0)
+        let phrase = source.text(lead..<end)
+        return FoundBasis(entry: Grammar.BasisEntry(basis: basis, negative: false, phrase: phrase), phraseStart: lead,
+                          statedTargets: stated, namedWhole: noun)
+    }
+
+    /// The noun between a whole lead (占) and `end`: up to 12 Han characters, 的 dropped from its end.
+    private func namedWhole(endingAt end: Int, requireLead: Bool = false) -> Range<Int>? {
+        var stop = end
+        while stop > 0, chars[stop - 1] == "的" || chars[stop - 1] == " " { stop -= 1 }
+        var i = stop
+        while i > max(0, stop - 12), chars[i - 1].isHan {
+            if let lead = grammar.wholeLeads.matchEnding(in: chars, at: i), i - lead.length >= 0 {
+                return i < stop ? i..<stop : nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    // MARK: Drafts
+
+    /// A percentage with its basis and actual, before its target is resolved.
+    struct Draft {
+        let percentage: Quantity
+        let found: FoundBasis
+        let basis: Basis
+        let phraseStart: Int
+        let actual: Quantity?
+        /// The target the phrase or the 分别 list states for this percentage.
+        let stated: Quantity?
+        let partOf: Quantity?
+        let rateBase: Quantity?
+        let rules: [String]
+    }
+
+    /// The drafts of one list of percentages (one, or several joined by 、 and 和).
+    private func draft(_ list: [Quantity], totalOfPart: [Int: Quantity], distributions: inout [Distribution], first: Int) -> [Draft] {
+        guard let head = list.first, let last = list.last else { return [] }
+        var found = basis(before: head.range.lowerBound)
         if found.entry == nil {
             // 实现10%以上增长: a basis written after the percentage.
             var end = last.range.upperBound
             while end < chars.count, chars[end] == " " { end += 1 }
             if let hit = grammar.basesAfter.match(in: chars, at: end) {
-                found = FoundBasis(entry: hit.value, phraseStart: first.range.lowerBound)
+                found = FoundBasis(entry: hit.value, phraseStart: head.range.lowerBound)
             }
         }
         let basis = found.entry?.basis ?? .other
-        let sentence = index.sentence(containing: first.range.lowerBound)
-        let clause = index.clause(containing: first.range.lowerBound)
-
-        // Which amount each percentage refers to.
-        var actuals: [Quantity?] = Array(repeating: nil, count: list.count)
-        var actualRule = "actual:none"
-        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<first.range.lowerBound)
+        let clause = index.clause(containing: head.range.lowerBound)
+        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<head.range.lowerBound)
+        var picked: Actuals
         if list.count > 1 || marker != nil {
-            var region = sentence.lowerBound..<max(sentence.lowerBound, marker?.start ?? found.phraseStart)
-            if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
-                region = part.start + part.length..<region.upperBound
-            }
-            let candidates = Array(index.amounts(in: region).filter { !index.isParenthetical($0) })
-            let groups = Dictionary(grouping: candidates, by: { index.clause(containing: $0.range.lowerBound).lowerBound })
-                .sorted { $0.key < $1.key }.map { $0.value }
-            if candidates.count == list.count {
-                actuals = candidates
-                actualRule = "actual:distributive"
-            } else if groups.count == list.count {
-                actuals = groups.map { $0.first }
-                actualRule = "actual:distributiveByClause"
-            } else if candidates.count > list.count {
-                actuals = Array(candidates.suffix(list.count))
-                actualRule = "actual:distributiveLast"
-            } else {
-                for (k, q) in candidates.enumerated() { actuals[k] = q }
-                actualRule = "actual:distributivePartial"
-            }
-            result.distributions.append(Distribution(
-                amounts: candidates.count, groups: groups.count, percentages: list.count,
-                range: (marker?.start ?? region.lowerBound)..<last.range.upperBound,
-                hasMarker: marker != nil, claimIndices: Array(result.claims.count..<result.claims.count + list.count)))
+            picked = distributedActuals(list, found: found, marker: marker)
+            distributions.append(Distribution(
+                amounts: picked.candidates, groups: picked.groups, percentages: list.count,
+                range: (marker?.start ?? picked.regionStart)..<last.range.upperBound,
+                hasMarker: marker != nil, claimIndices: Array(first..<first + list.count)))
+        } else if let counted = countedBy(head, found: found) {
+            picked = Actuals(actuals: [counted.amount], rule: counted.amount == nil ? "actual:countByUnmatched" : "actual:countBy")
         } else {
-            var searchFrom = clause.lowerBound
-            if let q = nearestAmount(before: first.range.lowerBound, in: clause), fitsRate(q, found),
-               !(basis == .growth && grammar.eachCues.firstOccurrence(in: chars, range: q.range.upperBound..<first.range.lowerBound) != nil) {
-                actuals[0] = q
-                actualRule = "actual:clause"
-            } else if clause.lowerBound > sentence.lowerBound {
-                // The clause before; past an aside that only states growth (…88.7亿元,同比增长15.3%,占…41%).
-                var previous = index.clause(containing: clause.lowerBound - 1)
-                var hops = 0
-                // (Not for a rate: 参保总人数739.7万人,同比增长1.25%,贫困人口参保率100% is another population.)
-                while hops < 2, basis != .rate, previous.lowerBound > sentence.lowerBound, isGrowthAside(previous) {
-                    previous = index.clause(containing: previous.lowerBound - 1)
-                    hops += 1
-                }
-                searchFrom = previous.lowerBound
-                if index.percentages(in: previous).isEmpty, !namesASet(previous),
-                   let q = nearestAmount(before: previous.upperBound, in: previous), fitsRate(q, found) {
-                    actuals[0] = q
-                    actualRule = hops == 0 ? "actual:previousClause" : "actual:beforeGrowthAside"
-                }
-            }
-            // 完成投资XX亿元,占年度投资计划45.2%: the amount the percentage is of is withheld.
-            let from = min(actuals[0]?.range.upperBound ?? searchFrom, found.phraseStart)
-            if let withheld = placeholderAmount(in: from..<found.phraseStart) {
-                actuals[0] = nil
-                actualRule = "actual:placeholder(\(source.originalText(withheld)))"
-            }
+            picked = singleActual(head, found: found, basis: basis)
         }
-
-        for (k, percentage) in list.enumerated() {
-            let phraseStart = k == 0 ? found.phraseStart : percentage.range.lowerBound
-            var actual = actuals[k]
-            if let stated = found.statedTarget, actual?.range == stated.range {
+        return list.enumerated().map { k, percentage in
+            var actual = picked.actuals[k]
+            let stated = found.statedTargets.count == list.count ? found.statedTargets[k]
+                : picked.targets.count == list.count ? picked.targets[k] : nil
+            if let s = stated, actual?.range == s.range {
                 // The amount in the phrase is the whole, not what was done: look before the phrase.
                 actual = nearestAmount(before: found.phraseStart, in: index.sentence(containing: found.phraseStart))
             }
-            result.claims.append(makeClaim(
-                percentage: percentage, basis: basis, negative: found.entry?.negative ?? false,
-                phrase: found.entry?.phrase, phraseStart: phraseStart, actual: actual,
-                statedTarget: list.count == 1 ? found.statedTarget : nil,
-                partOf: actual.flatMap { result.totalOfPart[$0.range.lowerBound] },
-                rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", actualRule]))
+            return Draft(percentage: percentage, found: found, basis: basis,
+                         phraseStart: k == 0 ? found.phraseStart : percentage.range.lowerBound,
+                         actual: actual, stated: stated, partOf: actual.flatMap { totalOfPart[$0.range.lowerBound] },
+                         rateBase: list.count == 1 ? picked.rateBase : nil,
+                         rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", picked.rule])
         }
     }
+
+    private struct Actuals {
+        var actuals: [Quantity?]
+        var rule: String
+        /// Targets a plan clause lists in the same order (全年计划新建中小学8所、幼儿园15所).
+        var targets: [Quantity] = []
+        var rateBase: Quantity? = nil
+        var candidates = 0
+        var groups = 0
+        var regionStart = 0
+    }
+
+    /// 分别 and lists: the amounts before the percentages pair with them in order. Amounts that a
+    /// plan clause states are the targets, not the actuals, when the done clause lists enough.
+    private func distributedActuals(_ list: [Quantity], found: FoundBasis, marker: (start: Int, length: Int, value: Bool)?) -> Actuals {
+        let sentence = index.sentence(containing: list[0].range.lowerBound)
+        var region = sentence.lowerBound..<max(sentence.lowerBound, marker?.start ?? found.phraseStart)
+        if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
+            region = part.start + part.length..<region.upperBound
+        }
+        var candidates = Array(index.amounts(in: region).filter { !index.isParenthetical($0) && isCountable($0) })
+        let planned = candidates.filter { planAmounts.contains($0) }
+        var targets: [Quantity] = []
+        if !planned.isEmpty, candidates.count - planned.count >= list.count {
+            candidates.removeAll { planAmounts.contains($0) }
+            if planned.count == list.count { targets = planned }
+        }
+        let groups = Dictionary(grouping: candidates, by: { index.clause(containing: $0.range.lowerBound).lowerBound })
+            .sorted { $0.key < $1.key }.map { $0.value }
+        var result = Actuals(actuals: Array(repeating: nil, count: list.count), rule: "actual:distributivePartial", targets: targets,
+                             candidates: candidates.count, groups: groups.count, regionStart: region.lowerBound)
+        if candidates.count == list.count {
+            result.actuals = candidates
+            result.rule = "actual:distributive"
+        } else if let group = groups.last(where: { $0.count == list.count }) {
+            result.actuals = group
+            result.rule = "actual:distributiveClause"
+        } else if groups.count == list.count {
+            result.actuals = groups.map { $0.first }
+            result.rule = "actual:distributiveByClause"
+        } else if candidates.count > list.count {
+            result.actuals = Array(candidates.suffix(list.count))
+            result.rule = "actual:distributiveLast"
+        } else {
+            for (k, q) in candidates.enumerated() { result.actuals[k] = q }
+        }
+        return result
+    }
+
+    /// The amount a single percentage refers to: the nearest in its clause, else in the clause
+    /// before (past asides that only state growth, and past what is not done: 未分配0.32亿元). An
+    /// amount after 比上年 is a change, not a level. For a rate, an amount that does not count what
+    /// the rate counts is its base.
+    private func singleActual(_ p: Quantity, found: FoundBasis, basis: Basis) -> Actuals {
+        let sentence = index.sentence(containing: p.range.lowerBound)
+        var clause = index.clause(containing: p.range.lowerBound)
+        var result = Actuals(actuals: [nil], rule: "actual:none")
+        var searchFrom = clause.lowerBound
+        var limit = p.range.lowerBound
+        for hop in 0..<4 {
+            searchFrom = clause.lowerBound
+            var negatedOrChange = false
+            if let q = nearestAmount(before: limit, in: clause), isCountable(q) {
+                negatedOrChange = hasCue(grammar.negationCues, before: q) || (basis != .growth && hasCue(grammar.comparisonCues, before: q))
+                if !negatedOrChange {
+                    if fitsRate(q, found),
+                       !(basis == .growth && grammar.eachCues.firstOccurrence(in: chars, range: q.range.upperBound..<p.range.lowerBound) != nil),
+                       hop == 0 || (index.percentages(in: clause).isEmpty && !namesASet(clause)) {
+                        result.actuals[0] = q
+                        result.rule = hop == 0 ? "actual:clause" : "actual:previousClause"
+                        break
+                    } else if basis == .rate, result.rateBase == nil, hop <= 1, wholeAmounts.contains(q),
+                              grammar.doneCues.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) == nil {
+                        // The base of the rate (直达资金总额75.20亿元,分配率99.5%); the count may still
+                        // stand in the clause before (合计33.88亿元,已分配33.80亿元,分配率).
+                        result.rateBase = q
+                    } else if hop > 0 || result.rateBase == nil {
+                        break
+                    }
+                }
+            }
+            guard clause.lowerBound > sentence.lowerBound else { break }
+            // Go back past the percentage's own clause, the base of a rate, what is not done
+            // (未分配0.32亿元) or a change (比上年增收…), and, except for a rate, an aside that only
+            // states growth (…88.7亿元,同比增长15.3%,占…41%; but 参保总人数739.7万人,同比增长1.25%,
+            // 贫困人口参保率100% is another population).
+            let passable = hop == 0 || negatedOrChange || (result.rateBase != nil && hop <= 1)
+                || (basis != .rate && isGrowthAside(clause))
+            guard passable else { break }
+            var previous = index.clause(containing: clause.lowerBound - 1)
+            // Doubled punctuation (75.20亿元,,分配率) leaves clauses with nothing in them.
+            while previous.lowerBound > sentence.lowerBound, isBlank(previous) {
+                previous = index.clause(containing: previous.lowerBound - 1)
+            }
+            clause = previous
+            limit = previous.upperBound
+        }
+        if result.actuals[0] != nil { result.rateBase = nil }
+        // 完成投资XX亿元,占年度投资计划45.2%: the amount the percentage is of is withheld.
+        let from = min(result.actuals[0]?.range.upperBound ?? searchFrom, found.phraseStart)
+        if let withheld = placeholderAmount(in: from..<found.phraseStart) {
+            result.actuals[0] = nil
+            result.rule = "actual:placeholder(\(source.originalText(withheld)))"
+        }
+        if result.rateBase != nil, result.actuals[0] == nil { result.rule = "actual:none" }
+        return result
+    }
+
+    /// 按小区数计开工率80.4%: the amount of the sentence, before the percentage, whose clause names
+    /// every content character of X (小区), when exactly one does.
+    private func countedBy(_ p: Quantity, found: FoundBasis) -> (amount: Quantity?, Void)? {
+        let clause = index.clause(containing: p.range.lowerBound)
+        guard let open = grammar.countBy.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart),
+              let close = grammar.countByEnd.firstOccurrence(in: chars, range: open.start + open.length..<found.phraseStart) else { return nil }
+        var wanted = Set<UInt32>()
+        var i = open.start + open.length
+        while i < close.start {
+            if let hit = grammar.basisNouns.match(in: chars, at: i, limit: close.start) { i += hit.length; continue }
+            if chars[i].isHan { wanted.insert(chars[i].value) }
+            i += 1
+        }
+        guard !wanted.isEmpty else { return nil }
+        let sentence = index.sentence(containing: p.range.lowerBound)
+        let named = index.amounts(in: sentence.lowerBound..<open.start).filter { q in
+            guard !index.isParenthetical(q), isCountable(q), !planAmounts.contains(q) else { return false }
+            // The words since the previous amount of the clause (…小区4.26万个、惠及居民742万户).
+            var from = index.clause(containing: q.range.lowerBound).lowerBound
+            if let previous = index.amounts(in: from..<q.range.lowerBound).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
+                from = previous.range.upperBound
+            }
+            let words = chars[from..<q.range.lowerBound].map(\.value)
+            return wanted.isSubset(of: Set(words))
+        }
+        // Counted by X but no amount named X: none of the others is what it counts.
+        return (named.count == 1 ? named.first : nil, ())
+    }
+
+    /// A clause whose amounts are all changes (比上年增收…) or not done (未分配…), with no percentage
+    /// but growth.
+    private func isNegatedOrChange(_ clause: Range<Int>) -> Bool {
+        let amounts = index.amounts(in: clause)
+        guard !amounts.isEmpty else { return false }
+        return amounts.allSatisfy { hasCue(grammar.negationCues, before: $0) || hasCue(grammar.comparisonCues, before: $0) }
+    }
+
+    private func isBlank(_ clause: Range<Int>) -> Bool {
+        chars[clause].allSatisfy { grammar.clauseEnds.contains($0) || $0 == " " }
+    }
+
+    private func hasCue(_ trie: PhraseTrie<Bool>, before q: Quantity) -> Bool {
+        let clause = index.clause(containing: q.range.lowerBound)
+        return trie.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) != nil
+    }
+
+    private func isCountable(_ q: Quantity) -> Bool { !grammar.nonCountKinds.contains(q.kind) }
 
     /// A clause with no amount and only growth percentages (同比增长15.3%).
     private func isGrowthAside(_ clause: Range<Int>) -> Bool {
@@ -259,128 +442,43 @@ struct ClaimExtractor {
         index.amounts(in: range.lowerBound..<p).last { $0.range.upperBound <= p && !index.isParenthetical($0) }
     }
 
-    private func makeClaim(percentage: Quantity, basis: Basis, negative: Bool, phrase: String?, phraseStart: Int,
-                           actual: Quantity?, statedTarget: Quantity?, partOf: Quantity?, rules: [String]) -> Claim {
-        var rules = rules
-        let position = percentage.range.lowerBound
+    // MARK: Claims
+
+    private func makeClaim(_ d: Draft, resolver: TargetResolver) -> Claim {
+        var rules = d.rules
+        let position = d.percentage.range.lowerBound
         let chain = structure.ancestry(at: position)
         let sections = chain.filter { $0.node == .section }
         let item = chain.first { $0.node == .item }
         let department = structure.department(at: position)
         let block = department?.blocks.last { $0.range.contains(position) }
 
-
-        // The target: stated in the sentence or paragraph, else in the section heading.
-        var target: Quantity? = nil
-        var targetSource: String? = nil
-        if let actual, basis != .growth && basis != .other {
-            if let t = statedTarget, t.isComparable(with: actual) {
-                target = t
-                targetSource = "phrase"
-            } else if let t = textTarget(for: actual, basis: basis) {
-                target = t.quantity
-                targetSource = t.source
-            } else if basis == .plan || basis == .rate, partOf == nil,
-                      case let sources = structure.targetSources(at: actual.range.lowerBound),
-                      let t = HeadingMatcher(source: source, grammar: grammar, index: index)
-                        .target(for: actual, context: subjectRange(of: actual), label: sources.label,
-                                task: sources.task.flatMap { isProgressReport($0) ? nil : $0 }, headings: sources.headings) {
-                target = t
-                targetSource = "heading"
-            }
-        }
-        if let targetSource { rules.append("target:\(targetSource)") }
-
+        let link = resolver.resolve(.init(basis: d.basis, actual: d.actual, phraseStart: d.phraseStart, stated: d.stated,
+                                          partOf: d.partOf, namedWhole: d.found.namedWhole, rateBase: d.rateBase))
+        if let link { rules.append(link.rule) }
         let placeholder = rules.first { $0.hasPrefix("actual:placeholder") }
             .map { String($0.dropFirst("actual:placeholder(".count).dropLast()) }
-        let judgement = Judgement.judge(.init(percentage: percentage, basis: basis, actual: actual, target: target,
-                                              placeholder: placeholder))
-
-        let subject = actual.flatMap { self.subject(of: $0) }
+        // A bound (超过95%, 80%以上) often states a condition a set meets, not a figure to check.
+        let bound = [.over, .atLeast, .atMost, .under].contains(d.percentage.approx)
+        let judgement = Judgement.judge(.init(
+            percentage: d.percentage, basis: d.basis, actual: d.actual, target: link?.quantity,
+            confidence: bound ? .low : link?.confidence ?? .high,
+            caveat: bound ? "\(d.percentage.text) is a bound, which may state a condition rather than the figure" : link?.caveat,
+            placeholder: placeholder))
+        let percentage = d.percentage
         return Claim(
             section: sections.last?.number, subsection: sections.count > 1 ? sections.first?.number : nil,
             item: item?.number, department: department?.name, block: block?.kind,
-            subject: subject, actual: actual, target: target, targetSource: targetSource, partOf: partOf,
+            subject: d.actual.flatMap { resolver.subject(of: $0) }, actual: d.actual, target: link?.quantity,
+            targetSource: link?.source, confidence: link?.confidence, partOf: d.partOf,
             reported: ReportedPercentage(
                 text: percentage.text, span: percentage.span, value: percentage.value,
-                signedValue: negative ? -percentage.value : percentage.value, unit: percentage.unit,
-                approx: percentage.approx, step: percentage.step, basis: basis, phrase: phrase,
-                phraseSpan: source.span(min(phraseStart, percentage.range.lowerBound)..<percentage.range.upperBound)),
+                signedValue: d.found.entry?.negative == true ? -percentage.value : percentage.value, unit: percentage.unit,
+                approx: percentage.approx, step: percentage.step, basis: d.basis, phrase: d.found.entry?.phrase,
+                phraseSpan: source.span(min(d.phraseStart, position)..<percentage.range.upperBound)),
             computed: judgement.computed, computedRange: judgement.computedRange, impliedTarget: judgement.impliedTarget,
-            status: judgement.status, reason: judgement.reason, rules: rules, percentRange: percentage.range, actualIsPart: partOf != nil)
-    }
-
-    /// A target stated in the text near the actual: for plan, an earlier amount of the same family in
-    /// the paragraph whose clause names a plan (年度计划投资565.6亿元); for rate, an earlier amount
-    /// of the same family in the sentence (63个新开工项目 … 47个); for share, one whose clause names a
-    /// whole (共摸排208所).
-    private func textTarget(for actual: Quantity, basis: Basis) -> (quantity: Quantity, source: String)? {
-        let scope: Range<Int>
-        let sourceName: String
-        switch basis {
-        case .plan:
-            scope = index.paragraph(containing: actual.range.lowerBound)
-            sourceName = "paragraph"
-        case .rate, .share:
-            // A rate of a 其中 part is a rate of that part's own population, not of the total.
-            let sentence = index.sentence(containing: actual.range.lowerBound)
-            let part = grammar.breakdown.lastOccurrence(in: chars, range: sentence.lowerBound..<actual.range.lowerBound)
-            scope = (part.map { $0.start + $0.length } ?? sentence.lowerBound)..<sentence.upperBound
-            sourceName = "sentence"
-        default:
-            return nil
-        }
-        // The cue must come before the amount in its clause (年度计划投资565.6亿元), so that the
-        // basis phrase of a percentage after it (占全年任务的55%) does not count; a done-cue between
-        // them (已, 实际) makes the amount an achieved one (see `CuedAmounts`).
-        switch basis {
-        case .plan:
-            return planAmounts.last(family: actual.family, from: scope.lowerBound, endingBy: actual.range.lowerBound)
-                .map { ($0, sourceName) }
-        case .share:
-            return wholeAmounts.last(family: actual.family, from: scope.lowerBound, endingBy: actual.range.lowerBound)
-                .map { ($0, sourceName) }
-        case .rate:
-            let earlier = index.amounts(in: scope.lowerBound..<actual.range.lowerBound)
-                .filter { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) && !index.isParenthetical($0) }
-            return (earlier.last { $0.unit == actual.unit } ?? earlier.last).map { ($0, sourceName) }
-        default:
-            return nil
-        }
-    }
-
-    /// What an amount counts: the words before it in its clause (完成政策性扶持创业3.35万人 →
-    /// 政策性扶持创业), or after it when the clause opens with the number (60所幼儿园已全部开工 → 幼儿园).
-    func subject(of q: Quantity) -> String? {
-        let range = subjectRange(of: q)
-        let text = source.originalText(range).trimmingCharacters(in: " ")
-        return text.isEmpty || text.count > 40 ? nil : text
-    }
-
-    func subjectRange(of q: Quantity) -> Range<Int> {
-        let clause = index.clause(containing: q.range.lowerBound)
-        var start = clause.lowerBound
-        if let previous = index.amounts(in: clause.lowerBound..<q.range.lowerBound).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
-            start = max(start, previous.range.upperBound)
-        }
-        var i = q.range.lowerBound
-        while i > start, !grammar.listCommas.contains(chars[i - 1]) { i -= 1 }
-        start = i
-        var range = start..<q.range.lowerBound
-        while let prefix = grammar.subjectPrefixes.match(in: chars, at: range.lowerBound, limit: range.upperBound) {
-            range = range.lowerBound + prefix.length..<range.upperBound
-        }
-        if range.isEmpty {
-            // Number first: the noun after the unit, up to the first verb-like prefix (已, 完成).
-            var end = q.range.upperBound
-            let limit = clause.upperBound
-            while end < limit, !grammar.clauseEnds.contains(chars[end]),
-                  grammar.subjectPrefixes.match(in: chars, at: end, limit: limit) == nil {
-                end += 1
-            }
-            range = q.range.upperBound..<end
-        }
-        return range
+            status: judgement.status, reason: judgement.reason, rules: rules,
+            percentRange: percentage.range, actualIsPart: d.partOf != nil)
     }
 
     // MARK: Breakdowns
@@ -416,9 +514,13 @@ struct ClaimExtractor {
                     clauseEnd = next.upperBound
                 }
                 // Parts stand at the bracket depth of 其中 (其中…3个 inside (…) too); the total outside it.
-                let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level }
+                // Changes against last year (比上年增收…) and what is not done are neither parts nor totals.
+                func isLevel(_ q: Quantity) -> Bool {
+                    !hasCue(grammar.comparisonCues, before: q) && !hasCue(grammar.negationCues, before: q)
+                }
+                let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level && isLevel($0) }
                 guard let firstPart = parts.first else { continue }
-                let before = index.amounts(in: line.lowerBound..<marker.start).filter { index.depth(at: $0.range.lowerBound) < max(level, 1) }
+                let before = index.amounts(in: line.lowerBound..<marker.start).filter { index.depth(at: $0.range.lowerBound) < max(level, 1) && isLevel($0) }
                 guard let total = before.last(where: { $0.isComparable(with: firstPart) }) ?? before.last else { continue }
                 found.append(Breakdown(total: total, parts: parts, markerRange: marker.start..<p))
             }

@@ -36,6 +36,19 @@ struct CuedAmounts {
         }
     }
 
+    /// Whether `q` is one of the cued amounts.
+    func contains(_ q: Quantity) -> Bool {
+        guard let list = byFamily[q.family] else { return false }
+        let k = list.boundary { $0.range.lowerBound >= q.range.lowerBound }
+        return k < list.count && list[k].range == q.range
+    }
+
+    /// The cued amount of `family` when the text states exactly one.
+    func only(family: String) -> Quantity? {
+        guard let list = byFamily[family], list.count == 1 else { return nil }
+        return list[0]
+    }
+
     /// The last cued amount of `family` that starts at or after `lower` and ends at or before `upper`.
     func last(family: String, from lower: Int, endingBy upper: Int) -> Quantity? {
         guard let list = byFamily[family] else { return nil }

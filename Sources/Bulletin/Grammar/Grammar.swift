@@ -85,6 +85,24 @@ public final class Grammar: Sendable {
     let scopeEnds: PhraseTrie<Bool>
     /// After an amount: the percentage holds for each of the things counted (均).
     let eachCues: PhraseTrie<Bool>
+    /// Before an amount in its clause: the amount is a change against an earlier period (比上年).
+    let comparisonCues: PhraseTrie<Bool>
+    /// Unit kinds whose amounts are never the actual or target of a percentage (time).
+    let nonCountKinds: Set<String>
+    /// Han bigrams inside the target and total cues (计划, 全市): no evidence that two clauses
+    /// speak of the same thing.
+    let cueBigrams: Set<UInt64>
+    /// 按X计: what a percentage counts (按小区数计), opened by `countBy` and closed by `countByEnd`.
+    let countBy: PhraseTrie<Bool>
+    let countByEnd: PhraseTrie<Bool>
+    /// Before a basis phrase: the percentage is a difference from it (超序时进度).
+    let differenceLeads: PhraseTrie<Bool>
+    /// Before an amount in its clause: what is not done (未分配).
+    let negationCues: PhraseTrie<Bool>
+    /// Opens a composed basis 占X的 (占).
+    let wholeLeads: PhraseTrie<Bool>
+    /// Words of a composed basis noun that make it a plan or a share (计划 → plan, 总 → share).
+    let basisNouns: PhraseTrie<Basis>
     /// After an amount: it is part of a programme's name (三年行动).
     let nameFollowers: PhraseTrie<Bool>
     /// Parts of a 其中 breakdown that reach this share of the total without matching it are an error.
@@ -297,6 +315,25 @@ public final class Grammar: Sendable {
         genericRates = PhraseTrie(phrases(cl, "genericRate"))
         scopeEnds = PhraseTrie(phrases(cl, "scope"))
         eachCues = PhraseTrie(phrases(cl, "eachCue"))
+        comparisonCues = PhraseTrie(phrases(cl, "comparisonCue"))
+        nonCountKinds = Set(phrases(cl, "nonCountKind").map(\.0))
+        wholeLeads = PhraseTrie(phrases(cl, "wholeLead"))
+        negationCues = PhraseTrie(phrases(cl, "negationCue"))
+        differenceLeads = PhraseTrie(phrases(cl, "differenceLead"))
+        countBy = PhraseTrie(phrases(cl, "countBy"))
+        var cueBigrams = Set<UInt64>()
+        for (phrase, _) in phrases(cl, "targetCue") + phrases(cl, "totalCue") {
+            let scalars = phrase.unicodeScalars.flatMap { $0.value < 0x80 ? [$0] : TextNormalizer.shared.normalize($0) }
+            for (a, b) in zip(scalars, scalars.dropFirst()) { cueBigrams.insert(UInt64(a.value) << 32 | UInt64(b.value)) }
+        }
+        self.cueBigrams = cueBigrams
+        countByEnd = PhraseTrie(phrases(cl, "countByEnd"))
+        var nouns: [(String, Basis)] = []
+        for row in table(cl).rows where row["kind"] == "basisNoun" {
+            guard let basis = Basis(rawValue: row["value"]) else { throw table(cl).error(row, "unknown basis '\(row["value"])'") }
+            nouns.append((row["phrase"], basis))
+        }
+        basisNouns = PhraseTrie(nouns)
         var basesWrittenAfter: [(String, BasisEntry)] = []
         for row in table(cl).rows where row["kind"] == "basisAfter" {
             let negative = row["value"].hasSuffix("-")

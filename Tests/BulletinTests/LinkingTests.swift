@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import Bulletin
+
+/// How a percentage is linked to its actual and its target: each mechanism of `TargetResolver`
+/// and of the claim extractor, with the tempting wrong links that must end unverifiable, never
+/// inconsistent.
+@Suite struct LinkingTests {
+    /// The claim whose reported percentage is written `text` (the `occurrence`-th such claim).
+    func claim(_ e: Extraction, _ text: String, _ occurrence: Int = 1) -> Claim? {
+        let all = e.claims.filter { $0.reported.text == text }
+        return occurrence <= all.count ? all[occurrence - 1] : nil
+    }
+
+    // MARK: The three new-user cases of the issue
+
+    @Test func taskClauseInTheSameSentenceIsTheTarget() throws {
+        let e = extract("全年新建保障房5000套，已完成4210套，占年计划的88.6%。\n")
+        let c = try #require(claim(e, "88.6%"))
+        #expect(c.actual?.value == 4210 && c.target?.value == 5000)
+        #expect(c.status == .inconsistent && c.confidence == .high)
+        #expect(e.hasFailures)
+        let right = extract("全年新建保障房5000套，已完成4210套，占年计划的84.2%。\n")
+        #expect(claim(right, "84.2%")?.status == .consistent)
+    }
+
+    @Test func distributivePairsTheDoneClauseNotThePlanClause() throws {
+        let e = extract("全年计划新建中小学8所、幼儿园15所，上半年已开工中小学6所、幼儿园12所，分别占年计划的75%和80%。\n")
+        let a = try #require(claim(e, "75%")), b = try #require(claim(e, "80%"))
+        #expect(a.actual?.value == 6 && a.target?.value == 8 && a.status == .consistent)
+        #expect(b.actual?.value == 12 && b.target?.value == 15 && b.status == .consistent)
+        #expect(!e.hasFailures)
+    }
+
+    @Test func breakdownOfTheActualIsCheckedAgainstTheActual() throws {
+        let e = extract("今年计划新建充电桩9000个，已建成6500个，占年计划的72.2%，其中城区2800个、镇街2200个、园区1500个。\n")
+        #expect(claim(e, "72.2%")?.status == .consistent)
+        let sum = try #require(e.checks.first { $0.rule == "breakdownSum" })
+        #expect(sum.status == .pass && sum.message.contains("6500"))
+        let short = extract("今年计划新建充电桩9000个，已建成6500个，占年计划的72.2%，其中城区2800个、镇街2200个、园区1300个。\n")
+        #expect(short.checks.first { $0.rule == "breakdownSum" }?.status == .fail)
+    }
+
+    @Test func aDurationIsNotAnAmount() throws {
+        let e = extract("推行企业开办0.5个工作日办结，办结率100%。\n")
+        #expect(e.quantities.contains { $0.text == "0.5个工作日" && $0.kind == "time" })
+        #expect(claim(e, "100%")?.actual == nil)
+    }
+
+    // MARK: Scopes
+
+    @Test func bracketAfterTheBasisStatesTheTargets() throws {
+        let e = extract("截至9月底,累计完成培训90场,已超额完成年度目标(50场)的180%。\n"
+            + "累计改造锅炉118台、累计改造管网23.4公里,分别完成年度目标(改造锅炉146台、改造管网40公里)的80.8%、58.5%。\n")
+        #expect(claim(e, "180%")?.target?.value == 50 && claim(e, "180%")?.status == .consistent)
+        #expect(claim(e, "80.8%")?.actual?.value == 118 && claim(e, "80.8%")?.target?.value == 146)
+        #expect(claim(e, "58.5%")?.actual?.value == 23.4 && claim(e, "58.5%")?.target?.value == 40)
+        #expect(e.claims.allSatisfy { $0.status == .consistent })
+    }
+
+    @Test func targetInAnEarlierParagraphOfTheSection() throws {
+        let e = extract("今年全县安排重点项目30个,当年计划投资63.27亿元。\n截至12月底,完成投资77.57亿元,投资完成率122.6%。\n")
+        let c = try #require(claim(e, "122.6%"))
+        #expect(c.target?.value == 6_327_000_000 && c.targetSource == "section" && c.status == .consistent)
+        let wrong = extract("今年全县安排重点项目30个,当年计划投资63.27亿元。\n截至12月底,完成投资70.57亿元,投资完成率122.6%。\n")
+        #expect(claim(wrong, "122.6%")?.status == .inconsistent)
+    }
+
+    @Test func shareOfABreakdownPartIsOfItsTotal() throws {
+        let e = extract("全市办理婚姻登记业务48987件,其中跨区办理6449件,占比13.1%。\n")
+        let c = try #require(claim(e, "13.1%"))
+        #expect(c.target?.value == 48987 && c.targetSource == "breakdown")
+        #expect(c.status == .inconsistent)  // 13.16%: written truncated
+    }
+
+    @Test func aChangeAgainstLastYearIsNeitherActualNorPart() throws {
+        let e = extract("全年财政总收入完成5130亿元,比上年增收1254亿元,增长32.4%。其中,税收收入4561亿元,比上年增收1149亿元,同比增长33.7%,占财政总收入的比重为88.9%。\n")
+        let c = try #require(claim(e, "88.9%"))
+        #expect(c.actual?.value == 456_100_000_000 && c.target?.value == 513_000_000_000)
+        #expect(c.status == .consistent)
+        #expect(!e.checks.contains { $0.rule == "breakdownSum" && $0.status == .fail })
+    }
+
+    @Test func wholeNamedInTheComposedPhrase() throws {
+        let e = extract("今年全省12项民生工程共需筹集资金73.6亿元。截至8月底,已累计拨付资金46.3亿元,占年筹资总额的67.1%。\n")
+        let c = try #require(claim(e, "67.1%"))
+        #expect(c.target?.value == 7_360_000_000 && c.reported.basis == .share)
+        // 筹资 only abbreviates 筹集资金: a candidate, so 62.9% is unverifiable, not inconsistent.
+        #expect(c.status == .unverifiable && c.confidence == .low)
+        // The noun as written wins over one that merely holds its characters (非税收入).
+        let tax = "其中，税收收入12.27亿元，占78%；非税收入3.46亿元，占22%。个人所得税0.98亿元，占税收收入的8%。\n"
+        #expect(claim(extract(tax), "8%")?.target?.value == 1_227_000_000)
+        #expect(claim(extract(tax), "8%")?.status == .consistent)
+        #expect(claim(extract(tax.replacingOccurrences(of: "0.98亿元", with: "0.58亿元")), "8%")?.status == .inconsistent)
+        let composed = extract("增值税、营业税实现的收入4000亿元,占全部税收的40.8%。\n")
+        #expect(claim(composed, "40.8%")?.reported.basis == .share)
+    }
+
+    @Test func rateWithItsBaseAndCountAcrossDoubledPunctuation() throws {
+        let e = extract("县区直达资金合计33.88亿元,,已分配33.80亿元,未分配0.08亿元,,分配率99.8%。\n")
+        let c = try #require(claim(e, "99.8%"))
+        #expect(c.actual?.value == 3_380_000_000 && c.target?.value == 3_388_000_000 && c.status == .consistent)
+    }
+
+    @Test func countedByNamesTheActual() throws {
+        let e = extract("全国计划新开工改造老旧小区5.3万个。1—6月份,全国新开工改造老旧小区4.26万个、惠及居民742万户,按小区数计开工率80.4%。\n")
+        let c = try #require(claim(e, "80.4%"))
+        #expect(c.actual?.value == 42600 && c.status == .consistent)
+    }
+
+    // MARK: Tempting wrong links: unverifiable, never inconsistent
+
+    @Test func anIntermediatePlanBesideTheYearsPlanIsUncertain() throws {
+        let e = extract("社会民生类项目年初计划投资25亿元,市里已分解下达投资计划27.5亿元。截至9月底,该类项目完成投资22.5亿元,占年计划的90%。\n")
+        let c = try #require(claim(e, "90%"))
+        #expect(c.status != .inconsistent && c.confidence == .low)
+    }
+
+    @Test func thePlanOfTheTotalIsNotThePlanOfAPart() throws {
+        let e = extract("全市安排重点项目458个,年度计划投资853.8亿元,完成投资622.2亿元,占年度投资计划的72.9%。其中133个续建项目完成投资454.31亿元,占年度计划的75%。\n")
+        #expect(claim(e, "72.9%")?.status == .consistent)
+        let part = try #require(claim(e, "75%"))
+        #expect(part.status == .unverifiable && part.confidence == .low)
+    }
+
+    @Test func anotherClaimsCountIsNotTheWhole() throws {
+        let e = extract("农村公路实施215.886公里,开工率100%,已完工126.214公里,完工率56.84%。\n")
+        #expect(claim(e, "56.84%")?.status != .inconsistent)
+    }
+
+    @Test func aBoundStatesAConditionNotAFigure() throws {
+        let e = extract("全国计划新开工改造老旧小区5.3万个,贵州、河北等11个省份开工率超过95%。\n")
+        #expect(e.claims.allSatisfy { $0.status != .inconsistent })
+    }
+
+    @Test func aWholeWrittenAfterTheCountIsNotTheCount() throws {
+        let e = extract("集中供水工程覆盖农村人口21.6万人，全县农村人口23.6万人，集中供水覆盖率91.5%。\n")
+        #expect(claim(e, "91.5%")?.status != .inconsistent)
+    }
+
+    @Test func aRateOfAnotherPopulationAfterAGrowthAside() throws {
+        let e = extract("全市参保总人数达到739.7万人,同比增长1.25%,建档立卡贫困人口参保率100%。\n")
+        #expect(claim(e, "100%")?.actual == nil)
+    }
+
+    @Test func aShareDoesNotReachIntoAnotherShareOrParagraph() throws {
+        let e = extract("共摸排待整治配套园208所,已有116处取得进展,占比55.77%。新认定市级示范幼儿园110所,省、市示范幼儿园总计达到728所,占比32.5%。\n")
+        #expect(claim(e, "55.77%")?.status == .consistent)
+        #expect(claim(e, "32.5%")?.status == .unverifiable)
+    }
+
+    @Test func aheadOfScheduleIsNotAShareOfTheSchedule() throws {
+        let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
+        #expect(claim(e, "24.9%")?.reported.basis == .other)
+    }
+}
+
+/// The team-written bulletins that carry a spec (Corpus/NAME.spec.json: every percentage with the
+/// verdict a careful reader gives): a planted error must be flagged, and nothing else may be.
+@Test(arguments: corpusTexts().filter { FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(goldenPath(of: $0).replacingOccurrences(of: ".expected.json", with: ".spec.json")).path) })
+func specVerdicts(_ path: String) throws {
+    let specPath = goldenPath(of: path).replacingOccurrences(of: ".expected.json", with: ".spec.json")
+    struct Spec: Decodable { struct Percent: Decodable { let text: String; let occurrence: Int; let verdict: String }; let percents: [Percent] }
+    let spec = try JSONDecoder().decode(Spec.self, from: Data(try packageFile(specPath)))
+    let e = try Extractor().extract(bytes: try packageFile(path), path: path)
+    let source = try SourceText(bytes: try packageFile(path), path: path)
+    let text = String(String.UnicodeScalarView(source.original))
+    for p in spec.percents {
+        // The span of the occurrence-th p.text, in code points.
+        var from = text.startIndex, start: Int? = nil
+        var found = 0
+        while found < p.occurrence, let r = text.range(of: p.text, range: from..<text.endIndex) {
+            from = r.upperBound
+            // A whole percentage: 8% is not the end of 6.8%.
+            if r.lowerBound > text.startIndex, let c = text[text.index(before: r.lowerBound)].unicodeScalars.first,
+               c.properties.numericType != nil || c == "." { continue }
+            start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+            found += 1
+        }
+        if found < p.occurrence { start = nil }
+        let s = try #require(start, "\(p.text) #\(p.occurrence) not in \(path)")
+        let claim = e.claims.first { $0.reported.span.start < s + p.text.unicodeScalars.count && s < $0.reported.span.end }
+        if p.verdict == "inconsistent" {
+            #expect(claim?.status == .inconsistent, "planted error \(p.text) #\(p.occurrence) of \(path) not flagged")
+        } else {
+            #expect(claim?.status != .inconsistent, "\(p.text) #\(p.occurrence) of \(path) flagged, but the spec says \(p.verdict)")
+        }
+    }
+}
