@@ -149,6 +149,24 @@ import Testing
         #expect(claim(e, "32.5%")?.status == .unverifiable)
     }
 
+    @Test func aRateOfAPartIsOfTheTotalOnlyWhenItNamesNoOtherPopulation() throws {
+        let e = extract("已筹集保障性租赁住房3960套,其中已配租入住2870套,入住率72.5%。\n")
+        #expect(claim(e, "72.5%")?.target?.value == 3960 && claim(e, "72.5%")?.status == .consistent)
+        let own = extract("已签约38.9万人,其中重点人群签约21.6万人,重点人群签约率82.5%。\n")
+        #expect(claim(own, "82.5%")?.target == nil && claim(own, "82.5%")?.status == .unverifiable)
+    }
+
+    @Test func siblingSharesAddUpToTheirWhole() throws {
+        let e = extract("全县现有养老机构50家,其中公办20家、占40%,民办30家、占60%。\n")
+        #expect(e.claims.allSatisfy { $0.target?.value == 50 && $0.status == .consistent })
+        #expect(e.checks.first { $0.rule == "partsOfWhole" }?.status == .pass)
+        let short = extract("全县现有养老机构50家,其中公办20家、占40%,民办28家、占56%。\n")
+        #expect(short.checks.first { $0.rule == "partsOfWhole" }?.status == .fail)
+        let semicolon = extract("收入完成15.73亿元,为年度预算28.6亿元的55%。其中,税收收入12.27亿元,占78%;非税收入3.46亿元,占22%。\n")
+        #expect(claim(semicolon, "22%")?.target?.value == 1_573_000_000)
+        #expect(claim(semicolon, "78%")?.target?.value == 1_573_000_000)
+    }
+
     @Test func aheadOfScheduleIsNotAShareOfTheSchedule() throws {
         let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
         #expect(claim(e, "24.9%")?.reported.basis == .other)

@@ -14,6 +14,7 @@ struct Checker {
         checks += claimChecks()
         checks += impliedTargetSums()
         checks += breakdownSums()
+        checks += partsOfWholes()
         checks += distributiveCounts()
         checks += completionWording()
         checks += numbering()
@@ -26,7 +27,8 @@ struct Checker {
     private func claimChecks() -> [Check] {
         claims.claims.compactMap { claim in
             if claim.computed != nil {
-                return Check(rule: "percentOfTarget", status: claim.status == .consistent ? .pass : .fail,
+                let status: Verdict = claim.status == .consistent ? .pass : claim.status == .inconsistent ? .fail : .unverifiable
+                return Check(rule: "percentOfTarget", status: status,
                              message: claim.reason, span: claim.reported.phraseSpan)
             }
             if claim.impliedTarget != nil {
@@ -103,6 +105,45 @@ struct Checker {
             }
             return Check(rule: "breakdownSum", status: .fail,
                          message: "\(terms) = \(Interval.format(point)), more than the total \(b.total.text)", span: span)
+        }
+    }
+
+    // MARK: Parts of a whole
+
+    /// Shares of one stated whole (其中公办20家、占40%，民办30家、占60% of 50家): do their parts add up
+    /// to the whole, and their percentages to 100? Parts that come close without reaching it (48 of
+    /// 50, 96%) are a finding; fewer may leave the rest unlisted. Only firmly linked shares count.
+    private func partsOfWholes() -> [Check] {
+        var groups: [Range<Int>: [Claim]] = [:]
+        var order: [Range<Int>] = []
+        for claim in claims.claims where claim.reported.basis == .share && claim.confidence == .high {
+            guard let whole = claim.target, let part = claim.actual, part.isComparable(with: whole) else { continue }
+            if groups[whole.range] == nil { order.append(whole.range) }
+            groups[whole.range, default: []].append(claim)
+        }
+        return order.compactMap { key -> Check? in
+            guard let members = groups[key], members.count > 1, let whole = members[0].target else { return nil }
+            let parts = members.compactMap(\.actual)
+            guard Set(parts.map(\.range.lowerBound)).count == parts.count else { return nil }
+            let sum = parts.map(\.interval).reduce(Interval(0, 0), +)
+            let point = parts.map(\.value).reduce(0, +)
+            let shares = members.map { Interval.of(value: $0.reported.value, step: $0.reported.step, approx: $0.reported.approx, upper: nil) }
+                .reduce(Interval(0, 0), +)
+            let percent = members.map(\.reported.value).reduce(0, +)
+            let terms = parts.map(\.text).joined(separator: " + ")
+            let message = "\(terms) = \(Interval.formatAmount(point)) of the whole \(whole.text); shares add up to \(Interval.format(percent))%"
+            let first = min(whole.range.lowerBound, members.map(\.percentRange.lowerBound).min() ?? whole.range.lowerBound)
+            let last = members.map(\.percentRange.upperBound).max() ?? whole.range.upperBound
+            let span = source.span(first..<last)
+            if sum.overlaps(whole.interval) {
+                return Check(rule: "partsOfWhole", status: .pass, message: message, span: span)
+            }
+            if sum.high < whole.interval.low, sum.high < whole.interval.low * grammar.breakdownNearMiss || shares.high < 100 * grammar.breakdownNearMiss {
+                return Check(rule: "partsOfWhole", status: .unverifiable, message: message + "; the rest is not listed", span: span)
+            }
+            return Check(rule: "partsOfWhole", status: .fail,
+                         message: message + (sum.high < whole.interval.low ? "; the parts fall short of the whole" : "; the parts exceed the whole"),
+                         span: span)
         }
     }
 

@@ -44,8 +44,22 @@ struct ClaimExtractor {
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts,
-                                      actualStarts: Set(drafts.flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }))
-        result.claims = drafts.map { makeClaim($0, resolver: resolver) }
+                                      actualStarts: Set(drafts.flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
+                                      breakdownTotals: Set(result.breakdowns.map(\.total.range.lowerBound)))
+        var sibling: (whole: Quantity, paragraph: Int)? = nil
+        for d in drafts {
+            var link = resolve(d, resolver)
+            if d.basis == .share, let a = d.actual {
+                let paragraph = index.paragraph(containing: a.range.lowerBound).lowerBound
+                if link == nil, let s = sibling, s.paragraph == paragraph, s.whole.isComparable(with: a), s.whole.range.upperBound <= a.range.lowerBound {
+                    // 其中,税收收入12.27亿元,占78%;非税收入3.46亿元,占22%: the list of 其中 goes on
+                    // past the semicolon, and the next share is of the same whole.
+                    link = TargetResolver.Link(quantity: s.whole, source: "breakdown", confidence: .high, rule: "target:siblingShare")
+                }
+                if let l = link, l.source == "breakdown" { sibling = (l.quantity, paragraph) }
+            }
+            result.claims.append(makeClaim(d, link: link, resolver: resolver))
+        }
         return result
     }
 
@@ -121,6 +135,12 @@ struct ClaimExtractor {
             }
             guard let connector = grammar.connectors.matchEnding(in: chars, at: end) else { break }
             end -= connector.length
+        }
+        if let lead = grammar.wholeLeads.matchEnding(in: chars, at: end), stated.isEmpty {
+            // 其中县直管20家、占40%: a bare 占 is a share of the whole the sentence or 其中 gives.
+            let start = end - lead.length
+            return FoundBasis(entry: Grammar.BasisEntry(basis: .share, negative: false, phrase: source.text(start..<end)),
+                              phraseStart: start)
         }
         return composedBasis(endingAt: end, stated: stated) ?? FoundBasis(entry: nil, phraseStart: p)
     }
@@ -414,13 +434,38 @@ struct ClaimExtractor {
     /// Generic rate words (覆盖率, 完成率) name no activity and are not tested.
     private func fitsRate(_ q: Quantity, _ found: FoundBasis) -> Bool {
         guard found.entry?.basis == .rate else { return true }
+        return rateNames(q, found) ?? true
+    }
+
+    /// Whether the rate names the part's own population (其中重点人群签约21.6万人,重点人群签约率82.5%:
+    /// of all 重点人群, not of everyone signed): words before the rate's activity that the part's
+    /// clause repeats.
+    private func ratesOwnPopulation(_ q: Quantity, _ d: Draft) -> Bool {
+        let clause = index.clause(containing: d.percentage.range.lowerBound)
+        var r = d.phraseStart
+        while r < d.percentage.range.lowerBound, chars[r] != "率" { r += 1 }
+        let population = clause.lowerBound..<max(clause.lowerBound, r - 2)
+        guard population.count >= 2 else { return false }
+        var pairs = Set<UInt64>()
+        for i in population.lowerBound..<population.upperBound - 1 where chars[i].isHan && chars[i + 1].isHan {
+            pairs.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value))
+        }
+        let own = index.clause(containing: q.range.lowerBound)
+        for i in own.lowerBound..<max(own.lowerBound, q.range.lowerBound - 1)
+        where pairs.contains(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) { return true }
+        return false
+    }
+
+    /// Whether the clause of `q` names what the rate counts (已完工473户 for 完工率); nil for a
+    /// generic rate word or a rate whose activity cannot be read.
+    private func rateNames(_ q: Quantity, _ found: FoundBasis) -> Bool? {
         var r = found.phraseStart
         while r < min(chars.count, found.phraseStart + contextReach), chars[r] != "率" { r += 1 }
-        guard r < chars.count else { return true }
-        if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return true }
+        guard r < chars.count else { return nil }
+        if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return nil }
         var w = r
         while w > max(0, r - 4), chars[w - 1].isHan { w -= 1 }
-        guard r - w >= 2 else { return true }
+        guard r - w >= 2 else { return nil }
         let clause = index.clause(containing: q.range.lowerBound)
         var pairs = Set<UInt64>()
         for i in w..<(r - 1) { pairs.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) }
@@ -444,7 +489,15 @@ struct ClaimExtractor {
 
     // MARK: Claims
 
-    private func makeClaim(_ d: Draft, resolver: TargetResolver) -> Claim {
+    private func resolve(_ d: Draft, _ resolver: TargetResolver) -> TargetResolver.Link? {
+        let namesPart = d.basis == .rate && d.partOf != nil && d.actual.map { rateNames($0, d.found) == true && !ratesOwnPopulation($0, d) } == true
+        return resolver.resolve(.init(basis: d.basis, actual: d.actual, phraseStart: d.phraseStart, stated: d.stated,
+                                      partOf: d.partOf, namedWhole: d.found.namedWhole, rateBase: d.rateBase,
+                                      rateNamesPart: namesPart,
+                                      bareShare: d.basis == .share && d.found.entry.map { grammar.wholeLeads.match(in: Array($0.phrase.unicodeScalars), at: 0)?.length == $0.phrase.unicodeScalars.count } == true))
+    }
+
+    private func makeClaim(_ d: Draft, link: TargetResolver.Link?, resolver: TargetResolver) -> Claim {
         var rules = d.rules
         let position = d.percentage.range.lowerBound
         let chain = structure.ancestry(at: position)
@@ -453,8 +506,6 @@ struct ClaimExtractor {
         let department = structure.department(at: position)
         let block = department?.blocks.last { $0.range.contains(position) }
 
-        let link = resolver.resolve(.init(basis: d.basis, actual: d.actual, phraseStart: d.phraseStart, stated: d.stated,
-                                          partOf: d.partOf, namedWhole: d.found.namedWhole, rateBase: d.rateBase))
         if let link { rules.append(link.rule) }
         let placeholder = rules.first { $0.hasPrefix("actual:placeholder") }
             .map { String($0.dropFirst("actual:placeholder(".count).dropLast()) }
@@ -482,6 +533,13 @@ struct ClaimExtractor {
     }
 
     // MARK: Breakdowns
+
+    /// Whether `q` is written inside a basis phrase as its target (年度预算28.6亿元的55%).
+    private func isStatedTarget(_ q: Quantity) -> Bool {
+        var i = q.range.upperBound
+        while i < min(chars.count, q.range.upperBound + 3), chars[i] == "的" || chars[i] == " " { i += 1 }
+        return index.percentages(in: i..<min(chars.count, i + 1)).first?.range.lowerBound == i
+    }
 
     /// Every 其中 with the total before it and the comparable parts after it in the same sentence.
     private func breakdowns() -> [Breakdown] {
@@ -521,7 +579,10 @@ struct ClaimExtractor {
                 let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level && isLevel($0) }
                 guard let firstPart = parts.first else { continue }
                 let before = index.amounts(in: line.lowerBound..<marker.start).filter { index.depth(at: $0.range.lowerBound) < max(level, 1) && isLevel($0) }
-                guard let total = before.last(where: { $0.isComparable(with: firstPart) }) ?? before.last else { continue }
+                // The total is what was counted, not a plan stated beside it (完成15.73亿元,为年度预算
+                // 28.6亿元的55%。其中,税收收入12.27亿元).
+                guard let total = before.last(where: { $0.isComparable(with: firstPart) && !planAmounts.contains($0) && !isStatedTarget($0) })
+                        ?? before.last(where: { $0.isComparable(with: firstPart) }) ?? before.last else { continue }
                 found.append(Breakdown(total: total, parts: parts, markerRange: marker.start..<p))
             }
         }

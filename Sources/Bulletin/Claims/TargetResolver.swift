@@ -18,6 +18,8 @@ struct TargetResolver {
     let wholeAmounts: CuedAmounts
     /// Starts of the amounts that are the actual of some percentage.
     let actualStarts: Set<Int>
+    /// Starts of the totals of 其中 breakdowns.
+    let breakdownTotals: Set<Int>
     private var chars: [Unicode.Scalar] { source.chars }
 
     struct Link {
@@ -44,6 +46,12 @@ struct TargetResolver {
         /// For a rate: an amount of the clause that does not count what the rate counts, so it
         /// is its base (直达资金总额75.20亿元,分配率99.5%).
         let rateBase: Quantity?
+        /// For a rate of a 其中 part: the part's clause names what the rate counts (入住率: 已配租
+        /// 入住2870套), not a generic rate word (合格率).
+        var rateNamesPart = false
+        /// A share written 占p% alone (其中公办20家、占40%): its whole may be any earlier amount of
+        /// the sentence, cued or not (今年确定的10项 … 有7项,占70%).
+        var bareShare = false
     }
 
     func resolve(_ r: Request) -> Link? {
@@ -51,7 +59,11 @@ struct TargetResolver {
         if let t = r.stated, r.actual.map({ fits(t, $0) || t.unit.isEmpty }) ?? true {
             return Link(quantity: t, source: "phrase", confidence: .high, rule: "target:phrase")
         }
-        if r.basis == .share, let whole = r.partOf {
+        if r.basis == .share, let whole = r.partOf, r.actual.map({ whole.isComparable(with: $0) }) ?? false {
+            return Link(quantity: whole, source: "breakdown", confidence: .high, rule: "target:breakdownTotal")
+        }
+        if r.basis == .rate, let whole = r.partOf, r.rateNamesPart, r.actual.map({ whole.isComparable(with: $0) }) ?? false {
+            // 已筹集3960套,其中已配租入住2870套,入住率72.5%: the part is what the rate counts.
             return Link(quantity: whole, source: "breakdown", confidence: .high, rule: "target:breakdownTotal")
         }
         if let base = r.rateBase {
@@ -62,7 +74,7 @@ struct TargetResolver {
         let named = r.namedWhole.map { contentCharacters($0) } ?? []
         if let x = r.namedWhole, named.count >= 2, let link = self.named(x, for: r) { return link }
         guard let actual = r.actual else { return r.basis == .plan ? itemTask(at: r.phraseStart) : nil }
-        var link = nearby(for: actual, basis: r.basis)
+        var link = nearby(for: actual, basis: r.basis, bareShare: r.bareShare)
             ?? heading(for: actual, basis: r.basis, isPart: r.partOf != nil)
             ?? wider(for: actual, basis: r.basis, phraseStart: r.phraseStart)
         if let found = link, named.count >= 2, found.confidence == .high, !names(named, found.quantity) {
@@ -87,10 +99,14 @@ struct TargetResolver {
     /// A cued amount (or an item's task clause) of the actual's family before it in its sentence,
     /// then in its paragraph. A 其中 between the candidate and the actual makes the link low: the
     /// figure belongs to the total, the actual perhaps to a part.
-    private func nearby(for actual: Quantity, basis: Basis) -> Link? {
+    private func nearby(for actual: Quantity, basis: Basis, bareShare: Bool) -> Link? {
         let a = actual.range.lowerBound
         let sentence = index.sentence(containing: a)
-        let paragraph = index.paragraph(containing: a)
+        // A paragraph does not reach back past the start of the item the actual is in (a report
+        // scraped onto one line holds all its items in one paragraph).
+        let whole = index.paragraph(containing: a)
+        let itemStart = structure.ancestry(at: a).first { $0.node == .item }?.range.lowerBound ?? whole.lowerBound
+        let paragraph = max(whole.lowerBound, min(itemStart, sentence.lowerBound))..<whole.upperBound
         let part = grammar.breakdown.lastOccurrence(in: chars, range: paragraph.lowerBound..<a)
         let partEnd = part.map { $0.start + $0.length }
         // A rate of a 其中 part is a rate of that part's own population, not of the total.
@@ -101,7 +117,7 @@ struct TargetResolver {
                 if name == "sentence", basis != .share, let task = taskClause(before: actual, in: ownSentence) {
                     return Link(quantity: task, source: name, confidence: .high, rule: "target:taskClause")
                 }
-                if name == "sentence", basis == .rate, let q = uncued(before: actual, in: ownSentence) {
+                if name == "sentence", basis == .rate || bareShare, let q = uncued(before: actual, in: ownSentence) {
                     let caveat = actualStarts.contains(q.range.lowerBound)
                         ? "\(q.text) is itself the count of another percentage, not stated as the whole"
                         : wholeAmounts.contains(actual) ? "\(actual.text) is stated as a whole itself, so it may be the base, not the count" : nil
@@ -194,6 +210,15 @@ struct TargetResolver {
                         rule: "target:namedWhole",
                         caveat: "\(q.text) is the nearest figure whose words hold those of the whole the phrase names")
         }
+        // Stated only later (占年筹资总额的78.9% … 年度筹资总额为12.5亿元): a candidate, never more.
+        let end = min(chars.count, anchor + contextReach)
+        if let q = index.amounts(in: anchor..<end).first(where: { q in
+            q.range.lowerBound > anchor && !index.isParenthetical(q) && (r.actual.map { fits(q, $0) } ?? isCountable(q))
+                && !hasCue(grammar.comparisonCues, before: q) && names(wanted, q)
+        }) {
+            return Link(quantity: q, source: "document", confidence: .low, rule: "target:namedWholeLater",
+                        caveat: "\(q.text), stated after the percentage, is named like the whole of the phrase")
+        }
         return nil
     }
 
@@ -257,9 +282,16 @@ struct TargetResolver {
             .subtracting(grammar.cueBigrams)
         func link(_ q: Quantity, _ name: String, unique: Bool) -> Link {
             let words = bigrams(in: index.clause(containing: q.range.lowerBound))
+            // A 其中 in the actual's paragraph, after the candidate: the actual may be a part's.
             let between = q.range.upperBound <= a
-                ? grammar.breakdown.lastOccurrence(in: chars, range: q.range.upperBound..<a) != nil : false
-            let high = unique && !words.isDisjoint(with: evidence) && !between
+                ? grammar.breakdown.lastOccurrence(in: chars, range: max(q.range.upperBound, paragraph.lowerBound)..<a) != nil : false
+            // A plan broken down by 其中 may be the whole of one of its parts instead (全年计划投入
+            // 67.21亿元,其中各级财政投入59.46亿元 … 资金到位率); a rate of a named activity (拨付率) is
+            // not of a plan stated far away, only of a set's total (全县重点项目50个 … 开工率).
+            let brokenDown = breakdownTotals.contains(q.range.lowerBound)
+            let rateOfPlan = basis == .rate && planAmounts.contains(q) && !wholeAmounts.contains(q)
+            let taken = actualStarts.contains(q.range.lowerBound)  // the count of another percentage
+            let high = unique && !words.isDisjoint(with: evidence) && !between && !brokenDown && !rateOfPlan && !taken
             return Link(quantity: q, source: name, confidence: high ? .high : .low, rule: "target:\(name)",
                         caveat: high ? nil : "\(q.text) is the nearest \(basis == .share ? "whole" : "plan") of the kind stated elsewhere in the text, not next to the percentage")
         }

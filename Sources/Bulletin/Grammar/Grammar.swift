@@ -89,8 +89,8 @@ public final class Grammar: Sendable {
     let comparisonCues: PhraseTrie<Bool>
     /// Unit kinds whose amounts are never the actual or target of a percentage (time).
     let nonCountKinds: Set<String>
-    /// Han bigrams inside the target and total cues (计划, 全市): no evidence that two clauses
-    /// speak of the same thing.
+    /// Han bigrams inside the total cues (全市, 合计): no evidence that two clauses speak of the
+    /// same thing.
     let cueBigrams: Set<UInt64>
     /// 按X计: what a percentage counts (按小区数计), opened by `countBy` and closed by `countByEnd`.
     let countBy: PhraseTrie<Bool>
@@ -322,7 +322,7 @@ public final class Grammar: Sendable {
         differenceLeads = PhraseTrie(phrases(cl, "differenceLead"))
         countBy = PhraseTrie(phrases(cl, "countBy"))
         var cueBigrams = Set<UInt64>()
-        for (phrase, _) in phrases(cl, "targetCue") + phrases(cl, "totalCue") {
+        for (phrase, _) in phrases(cl, "totalCue") {
             let scalars = phrase.unicodeScalars.flatMap { $0.value < 0x80 ? [$0] : TextNormalizer.shared.normalize($0) }
             for (a, b) in zip(scalars, scalars.dropFirst()) { cueBigrams.insert(UInt64(a.value) << 32 | UInt64(b.value)) }
         }
