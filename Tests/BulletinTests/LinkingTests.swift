@@ -167,6 +167,16 @@ import Testing
         #expect(claim(semicolon, "78%")?.target?.value == 1_573_000_000)
     }
 
+    @Test func aLabelledRateListCarriesItsBasisAndPairsParallelLists() throws {
+        let e = extract("甲区、乙区、丙区分别承担改造任务28个、19个、15个,已完工分别为22个、11个、8个,完工率分别为:甲区78.6%;乙区57.9%;丙区53.3%。\n")
+        #expect(e.claims.count == 3)
+        #expect(e.claims.allSatisfy { $0.reported.basis == .rate && $0.status == .consistent })
+        #expect(e.claims.map { $0.actual?.value } == [22, 11, 8] && e.claims.map { $0.target?.value } == [28, 19, 15])
+        // Without the task list, no lone figure of the sentence is any percentage's target.
+        let alone = extract("甲区、乙区、丙区已完工分别为22个、11个、8个,完工率分别为:甲区78.6%;乙区57.9%;丙区53.3%。\n")
+        #expect(alone.claims.allSatisfy { $0.status == .unverifiable })
+    }
+
     @Test func aheadOfScheduleIsNotAShareOfTheSchedule() throws {
         let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
         #expect(claim(e, "24.9%")?.reported.basis == .other)

@@ -40,7 +40,8 @@ struct ClaimExtractor {
         }
         var drafts: [Draft] = []
         for list in percentageLists() {
-            drafts += draft(list, totalOfPart: result.totalOfPart, distributions: &result.distributions, first: drafts.count)
+            drafts += draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
+                            distributions: &result.distributions, first: drafts.count)
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts,
@@ -65,17 +66,43 @@ struct ClaimExtractor {
 
     // MARK: Percentage lists
 
-    /// Groups percentages written as one list (112.6%和120%, 100%、309.5%和212.5%).
-    private func percentageLists() -> [[Quantity]] {
-        var lists: [[Quantity]] = []
+    /// A list of percentages: written as one (112.6%和120%, 100%、309.5%和212.5%), or labelled after
+    /// 分别为: (开工率分别为:江北区100%;城南区95%), with where the labelled list's 分别 starts.
+    private struct PercentageList {
+        var items: [Quantity]
+        var labelledFrom: Int? = nil
+    }
+
+    private func percentageLists() -> [PercentageList] {
+        var lists: [PercentageList] = []
         for p in percentages {
-            if let last = lists.last?.last, isJoined(last.range.upperBound, p.range.lowerBound) {
-                lists[lists.count - 1].append(p)
+            if let last = lists.last?.items.last, isJoined(last.range.upperBound, p.range.lowerBound) {
+                lists[lists.count - 1].items.append(p)
+            } else if let last = lists.last?.items.last, lists.last?.labelledFrom != nil,
+                      let label = labelBefore(p.range.lowerBound), label > last.range.upperBound,
+                      (last.range.upperBound..<label).allSatisfy({ grammar.clauseEnds.contains(chars[$0]) || grammar.listCommas.contains(chars[$0]) || chars[$0] == " " }) {
+                lists[lists.count - 1].items.append(p)
             } else {
-                lists.append([p])
+                lists.append(PercentageList(items: [p], labelledFrom: labelledListStart(p.range.lowerBound)))
             }
         }
         return lists
+    }
+
+    /// Where a label of up to eight Han characters before `p` starts (城南区 in ;城南区95%).
+    private func labelBefore(_ p: Int) -> Int? {
+        var i = p
+        while i > max(0, p - 8), chars[i - 1].isHan { i -= 1 }
+        return i < p ? i : nil
+    }
+
+    /// 开工率分别为:江北区100%: the start of 分别 when a label and a colon stand between it and `p`.
+    private func labelledListStart(_ p: Int) -> Int? {
+        guard let label = labelBefore(p), label > 0, chars[label - 1] == ":" else { return nil }
+        var end = label - 1
+        while end > 0, let c = grammar.connectors.matchEnding(in: chars, at: end), c.length > 0, chars[end - 1] != ":" { end -= c.length }
+        guard let marker = grammar.distributive.matchEnding(in: chars, at: end) else { return nil }
+        return end - marker.length
     }
 
     private func isJoined(_ a: Int, _ b: Int) -> Bool {
@@ -197,17 +224,20 @@ struct ClaimExtractor {
         let basis: Basis
         let phraseStart: Int
         let actual: Quantity?
-        /// The target the phrase or the 分别 list states for this percentage.
+        /// The target the phrase or the 分别 list states for this percentage, and the rule that found it.
         let stated: Quantity?
+        let statedRule: String
+        /// One of several percentages written as a list.
+        let inList: Bool
         let partOf: Quantity?
         let rateBase: Quantity?
         let rules: [String]
     }
 
     /// The drafts of one list of percentages (one, or several joined by 、 and 和).
-    private func draft(_ list: [Quantity], totalOfPart: [Int: Quantity], distributions: inout [Distribution], first: Int) -> [Draft] {
+    private func draft(_ list: [Quantity], labelledFrom: Int?, totalOfPart: [Int: Quantity], distributions: inout [Distribution], first: Int) -> [Draft] {
         guard let head = list.first, let last = list.last else { return [] }
-        var found = basis(before: head.range.lowerBound)
+        var found = basis(before: labelledFrom ?? head.range.lowerBound)
         if found.entry == nil {
             // 实现10%以上增长: a basis written after the percentage.
             var end = last.range.upperBound
@@ -218,7 +248,8 @@ struct ClaimExtractor {
         }
         let basis = found.entry?.basis ?? .other
         let clause = index.clause(containing: head.range.lowerBound)
-        let marker = grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<head.range.lowerBound)
+        let marker = labelledFrom.map { (start: $0, length: 2, value: true) }
+            ?? grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<head.range.lowerBound)
         var picked: Actuals
         if list.count > 1 || marker != nil {
             picked = distributedActuals(list, found: found, marker: marker)
@@ -233,15 +264,17 @@ struct ClaimExtractor {
         }
         return list.enumerated().map { k, percentage in
             var actual = picked.actuals[k]
-            let stated = found.statedTargets.count == list.count ? found.statedTargets[k]
-                : picked.targets.count == list.count ? picked.targets[k] : nil
+            let inPhrase = found.statedTargets.count == list.count
+            let stated = inPhrase ? found.statedTargets[k] : picked.targets.count == list.count ? picked.targets[k] : nil
+            let statedRule = inPhrase ? "target:phrase" : picked.targetsFromList ? "target:parallelList" : "target:planClause"
             if let s = stated, actual?.range == s.range {
                 // The amount in the phrase is the whole, not what was done: look before the phrase.
                 actual = nearestAmount(before: found.phraseStart, in: index.sentence(containing: found.phraseStart))
             }
             return Draft(percentage: percentage, found: found, basis: basis,
                          phraseStart: k == 0 ? found.phraseStart : percentage.range.lowerBound,
-                         actual: actual, stated: stated, partOf: actual.flatMap { totalOfPart[$0.range.lowerBound] },
+                         actual: actual, stated: stated, statedRule: statedRule, inList: list.count > 1,
+                         partOf: actual.flatMap { totalOfPart[$0.range.lowerBound] },
                          rateBase: list.count == 1 ? picked.rateBase : nil,
                          rules: [found.entry.map { "basis:\($0.phrase)" } ?? "basis:none", picked.rule])
         }
@@ -252,6 +285,8 @@ struct ClaimExtractor {
         var rule: String
         /// Targets a plan clause lists in the same order (全年计划新建中小学8所、幼儿园15所).
         var targets: [Quantity] = []
+        /// The targets are a parallel list of the sentence, not a plan clause.
+        var targetsFromList = false
         var rateBase: Quantity? = nil
         var candidates = 0
         var groups = 0
@@ -280,9 +315,18 @@ struct ClaimExtractor {
         if candidates.count == list.count {
             result.actuals = candidates
             result.rule = "actual:distributive"
-        } else if let group = groups.last(where: { $0.count == list.count }) {
-            result.actuals = group
+        } else if let k = groups.lastIndex(where: { $0.count == list.count }) {
+            result.actuals = groups[k]
             result.rule = "actual:distributiveClause"
+            // 分别承担改造任务28个、19个、15个,已完工分别为22个、11个、8个: an earlier list of as many
+            // amounts of the kind, that reports nothing done, pairs with it as the targets.
+            if targets.isEmpty, let t = groups[..<k].last(where: { g in
+                g.count == list.count && zip(g, groups[k]).allSatisfy { $0.isComparable(with: $1) }
+                    && grammar.doneCues.firstOccurrence(in: chars, range: index.clause(containing: g[0].range.lowerBound)) == nil
+            }) {
+                result.targets = t
+                result.targetsFromList = true
+            }
         } else if groups.count == list.count {
             result.actuals = groups.map { $0.first }
             result.rule = "actual:distributiveByClause"
@@ -492,6 +536,7 @@ struct ClaimExtractor {
     private func resolve(_ d: Draft, _ resolver: TargetResolver) -> TargetResolver.Link? {
         let namesPart = d.basis == .rate && d.partOf != nil && d.actual.map { rateNames($0, d.found) == true && !ratesOwnPopulation($0, d) } == true
         return resolver.resolve(.init(basis: d.basis, actual: d.actual, phraseStart: d.phraseStart, stated: d.stated,
+                                      statedRule: d.statedRule, inList: d.inList,
                                       partOf: d.partOf, namedWhole: d.found.namedWhole, rateBase: d.rateBase,
                                       rateNamesPart: namesPart,
                                       bareShare: d.basis == .share && d.found.entry.map { grammar.wholeLeads.match(in: Array($0.phrase.unicodeScalars), at: 0)?.length == $0.phrase.unicodeScalars.count } == true))

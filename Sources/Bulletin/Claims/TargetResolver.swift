@@ -37,8 +37,12 @@ struct TargetResolver {
         let actual: Quantity?
         /// Where the basis phrase starts (the anchor when there is no actual).
         let phraseStart: Int
-        /// An amount stated in the basis phrase (占全年任务400公里的, 年度目标(50场)的).
+        /// An amount stated in the basis phrase (占全年任务400公里的, 年度目标(50场)的), or paired with
+        /// the actual by a list (全年计划新建中小学8所、幼儿园15所 … 分别), and the rule that says which.
         let stated: Quantity?
+        let statedRule: String
+        /// One of several percentages written as a list: no lone figure of the sentence is its target.
+        let inList: Bool
         /// The total of the 其中 breakdown the actual is a part of.
         let partOf: Quantity?
         /// The noun of a composed basis 占X的 (财政总收入), when written.
@@ -57,7 +61,7 @@ struct TargetResolver {
     func resolve(_ r: Request) -> Link? {
         guard [.plan, .share, .rate].contains(r.basis) else { return nil }
         if let t = r.stated, r.actual.map({ fits(t, $0) || t.unit.isEmpty }) ?? true {
-            return Link(quantity: t, source: "phrase", confidence: .high, rule: "target:phrase")
+            return Link(quantity: t, source: r.statedRule == "target:phrase" ? "phrase" : "sentence", confidence: .high, rule: r.statedRule)
         }
         if r.basis == .share, let whole = r.partOf, r.actual.map({ whole.isComparable(with: $0) }) ?? false {
             return Link(quantity: whole, source: "breakdown", confidence: .high, rule: "target:breakdownTotal")
@@ -74,7 +78,7 @@ struct TargetResolver {
         let named = r.namedWhole.map { contentCharacters($0) } ?? []
         if let x = r.namedWhole, named.count >= 2, let link = self.named(x, for: r) { return link }
         guard let actual = r.actual else { return r.basis == .plan ? itemTask(at: r.phraseStart) : nil }
-        var link = nearby(for: actual, basis: r.basis, bareShare: r.bareShare)
+        var link = nearby(for: actual, basis: r.basis, bareShare: r.bareShare, inList: r.inList)
             ?? heading(for: actual, basis: r.basis, isPart: r.partOf != nil)
             ?? wider(for: actual, basis: r.basis, phraseStart: r.phraseStart)
         if let found = link, named.count >= 2, found.confidence == .high, !names(named, found.quantity) {
@@ -99,7 +103,7 @@ struct TargetResolver {
     /// A cued amount (or an item's task clause) of the actual's family before it in its sentence,
     /// then in its paragraph. A 其中 between the candidate and the actual makes the link low: the
     /// figure belongs to the total, the actual perhaps to a part.
-    private func nearby(for actual: Quantity, basis: Basis, bareShare: Bool) -> Link? {
+    private func nearby(for actual: Quantity, basis: Basis, bareShare: Bool, inList: Bool) -> Link? {
         let a = actual.range.lowerBound
         let sentence = index.sentence(containing: a)
         // A paragraph does not reach back past the start of the item the actual is in (a report
@@ -114,10 +118,10 @@ struct TargetResolver {
         for (scope, name) in [(sentence, "sentence"), (paragraph, "paragraph")] {
             guard let q = cued(before: a, from: scope.lowerBound, family: actual.family, basis: basis, actual: actual),
                   name == "sentence" || basis == .plan || index.percentages(in: q.range.upperBound..<a).isEmpty else {
-                if name == "sentence", basis != .share, let task = taskClause(before: actual, in: ownSentence) {
+                if name == "sentence", basis != .share, !inList, let task = taskClause(before: actual, in: ownSentence) {
                     return Link(quantity: task, source: name, confidence: .high, rule: "target:taskClause")
                 }
-                if name == "sentence", basis == .rate || bareShare, let q = uncued(before: actual, in: ownSentence) {
+                if name == "sentence", basis == .rate || bareShare, !inList, let q = uncued(before: actual, in: ownSentence) {
                     let caveat = actualStarts.contains(q.range.lowerBound)
                         ? "\(q.text) is itself the count of another percentage, not stated as the whole"
                         : wholeAmounts.contains(actual) ? "\(actual.text) is stated as a whole itself, so it may be the base, not the count" : nil
