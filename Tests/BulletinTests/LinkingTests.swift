@@ -177,6 +177,22 @@ import Testing
         #expect(alone.claims.allSatisfy { $0.status == .unverifiable })
     }
 
+    @Test func aPercentageGluedBeforeACountDoesNotOwnIt() throws {
+        let e = extract("其中续建项目完成投资454.31亿元,占年度计划的75%124个新建项目已开工122个,开工率为 98.4%。\n")
+        let c = try #require(claim(e, "98.4%"))
+        #expect(c.actual?.value == 122 && c.target?.value == 124 && c.status == .consistent)
+    }
+
+    @Test func aRateNamedBeforeALabelledListIsItsBasis() throws {
+        let e = extract("支付率低于全省平均进度的有:高新区41.8%,,市本级51.4%,连江62.6%。\n")
+        #expect(e.claims.count == 3 && e.claims.allSatisfy { $0.reported.basis == .rate && $0.status == .unverifiable })
+    }
+
+    @Test func progressOfNamedWorkIsAPlanBasis() throws {
+        let e = extract("截至9月底,累计完成总工程量70.8%。\n")
+        #expect(claim(e, "70.8%")?.reported.basis == .plan)
+    }
+
     @Test func aheadOfScheduleIsNotAShareOfTheSchedule() throws {
         let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
         #expect(claim(e, "24.9%")?.reported.basis == .other)

@@ -96,13 +96,20 @@ struct ClaimExtractor {
         return i < p ? i : nil
     }
 
-    /// 开工率分别为:江北区100%: the start of 分别 when a label and a colon stand between it and `p`.
+    /// 开工率分别为:江北区100%: the start of 分别 when a label and a colon stand between it and `p`;
+    /// 支付率低于全省平均进度的有:高新区41.8%: the end of the rate named earlier in the sentence.
     private func labelledListStart(_ p: Int) -> Int? {
         guard let label = labelBefore(p), label > 0, chars[label - 1] == ":" else { return nil }
         var end = label - 1
         while end > 0, let c = grammar.connectors.matchEnding(in: chars, at: end), c.length > 0, chars[end - 1] != ":" { end -= c.length }
-        guard let marker = grammar.distributive.matchEnding(in: chars, at: end) else { return nil }
-        return end - marker.length
+        if let marker = grammar.distributive.matchEnding(in: chars, at: end) { return end - marker.length }
+        let sentence = index.sentence(containing: label - 1)
+        var i = label - 1
+        while i > sentence.lowerBound {
+            if let hit = grammar.bases.matchEnding(in: chars, at: i, floor: sentence.lowerBound), hit.value.basis == .rate { return i }
+            i -= 1
+        }
+        return nil
     }
 
     private func isJoined(_ a: Int, _ b: Int) -> Bool {
@@ -169,7 +176,7 @@ struct ClaimExtractor {
             return FoundBasis(entry: Grammar.BasisEntry(basis: .share, negative: false, phrase: source.text(start..<end)),
                               phraseStart: start)
         }
-        return composedBasis(endingAt: end, stated: stated) ?? FoundBasis(entry: nil, phraseStart: p)
+        return composedBasis(endingAt: end, stated: stated) ?? plannedWork(endingAt: end) ?? FoundBasis(entry: nil, phraseStart: p)
     }
 
     /// The "(" that the ")" at `close` closes, within a short reach and the same line.
@@ -199,6 +206,20 @@ struct ClaimExtractor {
         let phrase = source.text(lead..<end)
         return FoundBasis(entry: Grammar.BasisEntry(basis: basis, negative: false, phrase: phrase), phraseStart: lead,
                           statedTargets: stated, namedWhole: noun)
+    }
+
+    /// 累计完成总工程量70.8%: a plan lead (完成) and a noun of up to 6 Han characters right before the
+    /// percentage report progress against the plan for that work.
+    private func plannedWork(endingAt end: Int) -> FoundBasis? {
+        var i = end
+        while i > max(0, end - 6), chars[i - 1].isHan {
+            if let lead = grammar.planLeads.matchEnding(in: chars, at: i - 1), i - 1 < end {
+                let start = i - 1 - lead.length
+                return FoundBasis(entry: Grammar.BasisEntry(basis: .plan, negative: false, phrase: source.text(start..<end)), phraseStart: start)
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// The noun between a whole lead (占) and `end`: up to 12 Han characters, 的 dropped from its end.
@@ -248,10 +269,10 @@ struct ClaimExtractor {
         }
         let basis = found.entry?.basis ?? .other
         let clause = index.clause(containing: head.range.lowerBound)
-        let marker = labelledFrom.map { (start: $0, length: 2, value: true) }
+        let marker = labelledFrom.flatMap { from in grammar.distributive.match(in: chars, at: from).map { (start: from, length: $0.length, value: true) } }
             ?? grammar.distributive.lastOccurrence(in: chars, range: clause.lowerBound..<head.range.lowerBound)
         var picked: Actuals
-        if list.count > 1 || marker != nil {
+        if list.count > 1 || marker != nil || labelledFrom != nil {
             picked = distributedActuals(list, found: found, marker: marker)
             distributions.append(Distribution(
                 amounts: picked.candidates, groups: picked.groups, percentages: list.count,
@@ -297,7 +318,7 @@ struct ClaimExtractor {
     /// plan clause states are the targets, not the actuals, when the done clause lists enough.
     private func distributedActuals(_ list: [Quantity], found: FoundBasis, marker: (start: Int, length: Int, value: Bool)?) -> Actuals {
         let sentence = index.sentence(containing: list[0].range.lowerBound)
-        var region = sentence.lowerBound..<max(sentence.lowerBound, marker?.start ?? found.phraseStart)
+        var region = sentence.lowerBound..<max(sentence.lowerBound, min(marker?.start ?? found.phraseStart, found.phraseStart))
         if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
             region = part.start + part.length..<region.upperBound
         }
@@ -357,7 +378,9 @@ struct ClaimExtractor {
                 if !negatedOrChange {
                     if fitsRate(q, found),
                        !(basis == .growth && grammar.eachCues.firstOccurrence(in: chars, range: q.range.upperBound..<p.range.lowerBound) != nil),
-                       hop == 0 || (index.percentages(in: clause).isEmpty && !namesASet(clause)) {
+                       // A percentage after the amount in its clause owns it; one before it (lost
+                       // punctuation: 占年度计划的75%124个新建项目已开工122个) does not.
+                       hop == 0 || (index.percentages(in: q.range.upperBound..<clause.upperBound).isEmpty && !namesASet(clause)) {
                         result.actuals[0] = q
                         result.rule = hop == 0 ? "actual:clause" : "actual:previousClause"
                         break

@@ -101,6 +101,8 @@ public final class Grammar: Sendable {
     let negationCues: PhraseTrie<Bool>
     /// Opens a composed basis 占X的 (占).
     let wholeLeads: PhraseTrie<Bool>
+    /// Opens a composed basis 完成X, a plan's progress (完成总工程量70.8%).
+    let planLeads: PhraseTrie<Bool>
     /// Words of a composed basis noun that make it a plan or a share (计划 → plan, 总 → share).
     let basisNouns: PhraseTrie<Basis>
     /// After an amount: it is part of a programme's name (三年行动).
@@ -318,6 +320,7 @@ public final class Grammar: Sendable {
         comparisonCues = PhraseTrie(phrases(cl, "comparisonCue"))
         nonCountKinds = Set(phrases(cl, "nonCountKind").map(\.0))
         wholeLeads = PhraseTrie(phrases(cl, "wholeLead"))
+        planLeads = PhraseTrie(phrases(cl, "planLead"))
         negationCues = PhraseTrie(phrases(cl, "negationCue"))
         differenceLeads = PhraseTrie(phrases(cl, "differenceLead"))
         countBy = PhraseTrie(phrases(cl, "countBy"))
