@@ -18,7 +18,7 @@ extension TableReader {
         let columns = headers.map { Table.Column(header: $0, group: nil, role: role(of: $0)) }
         var rows: [Table.Row] = []
         var end = j
-        if columns.count >= 2, j < lines.count, let first = integer(cell(lines[j])), first >= 1 {
+        if columns.count >= 2, j < lines.count, let first = integer(cell(lines[j])), (1...9999).contains(first) {
             var expected = first
             while j < lines.count {
                 if repeatsHeader(headers, at: j) { j += headers.count; continue }  // the header again, on a new page
@@ -37,17 +37,17 @@ extension TableReader {
         j + headers.count <= lines.count && headers.indices.allSatisfy { compact(cell(lines[j + $0])) == compact(headers[$0]) }
     }
 
-    /// The lines of a row's cells: up to `width` lines before the next row number, or, where the
-    /// next number comes after 1 + n × `width` lines, all of them (a row spanning n sub-rows).
+    /// The lines of a row's cells: `width` lines when the next row number follows them; all the
+    /// lines up to the next number where it comes after 1 + n × `width` (a row spanning n sub-rows);
+    /// else up to `width` lines before the next number. An amount that happens to equal the next
+    /// row number (…, 2310, … in row 2309) does not end a full row early.
     private func rowCells(after j: Int, width: Int, next: Int) -> [Int] {
-        let limit = min(lines.count, j + 2 + width * 8)
-        if let found = (j + 1..<limit).first(where: { integer(cell(lines[$0])) == next }),
-           case let n = found - j - 1, n > width, (n - 1) % width == 0 {
-            return Array(j + 1..<found)
-        }
+        func isNext(_ k: Int) -> Bool { k < lines.count && integer(cell(lines[k])) == next }
+        if isNext(j + 1 + width) { return Array(j + 1..<j + 1 + width) }
+        if let n = (2...8).first(where: { isNext(j + 2 + $0 * width) }) { return Array(j + 1..<j + 2 + n * width) }
         var cells: [Int] = []
         var k = j + 1
-        while k < lines.count, cells.count < width, integer(cell(lines[k])) != next {
+        while k < lines.count, cells.count < width, !isNext(k) {
             cells.append(k)
             k += 1
         }

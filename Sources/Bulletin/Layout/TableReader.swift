@@ -49,9 +49,9 @@ struct TableReader {
         return trie.match(in: text, at: 0).map { $0.length == text.count } ?? false
     }
 
-    /// A row number: up to four digits and nothing else.
+    /// A row number: up to six digits and nothing else (a table's first row number has at most four).
     func integer(_ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 4, chars[range].allSatisfy(\.isASCIIDigit) else { return nil }
+        guard !range.isEmpty, range.count <= 6, chars[range].allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(String(String.UnicodeScalarView(chars[range])))
     }
 
