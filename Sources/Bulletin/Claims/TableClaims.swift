@@ -76,9 +76,9 @@ struct TableClaims {
         }
     }
 
-    /// The unit a column's header names, else its group's.
+    /// The unit of a column's cells (its header's, its group's, % for a ratio column).
     func unit(_ column: Int, in table: Table) -> TableFigures.HeaderUnit? {
-        figures.unit(ofHeader: table.columns[column].header) ?? figures.unit(ofHeader: table.columns[column].group)
+        figures.unit(of: table.columns[column])
     }
 
     /// The header as written, without spaces (for rules and subjects).

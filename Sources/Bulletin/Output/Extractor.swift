@@ -16,8 +16,9 @@ public struct Extractor: Sendable {
         let layout = LayoutReader(source: source, grammar: grammar).read()
         let tokens = Tokenizer.tokenize(source)
         let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
-        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: scanned.quantities)
-        let quantities = scanned.quantities.filter {
+        let (found, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
+        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: found)
+        let quantities = found.filter {
             !structure.isBoilerplate($0.range.lowerBound) && !structure.isRowNumber($0.range)
         }
         let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
@@ -40,7 +41,7 @@ public struct Extractor: Sendable {
             title: structure.title, publisher: structure.publisher, published: structure.published,
             preamble: structure.preamble, sections: structure.sections, items: structure.looseItems,
             departments: structure.departments, quantities: quantities,
-            dates: scanned.dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
+            dates: dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
             claims: claims.claims, checks: checks, diagnostics: diagnostics,
             summary: .init(
                 sections: structure.sections.count, items: items, quantities: quantities.count,

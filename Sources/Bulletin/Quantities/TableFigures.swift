@@ -1,6 +1,6 @@
 /// The figures of a table's cells as quantities: the amount the quantity scanner found at the start
-/// of the cell, or the cell's bare number (a year-like 1988, a 1071 before 全部开工), given the
-/// unit its column header names ((人), (万元), %) when the cell writes none.
+/// of the cell, or the cell's bare number (a year-like 1988), given the unit its column header
+/// names ((人), (万元), % for a ratio column) when the cell writes none.
 struct TableFigures {
     let source: SourceText
     let grammar: Grammar
@@ -48,7 +48,7 @@ struct TableFigures {
         return q.with(unit: unit.unit, factor: unit.factor)
     }
 
-    /// A number written with digits and at most one point, alone in its cell or before a word.
+    /// A number written with digits and at most one point, alone in its cell.
     private func bareNumber(_ cell: Range<Int>) -> Quantity? {
         var end = cell.lowerBound
         var decimals: Int? = nil
@@ -57,7 +57,7 @@ struct TableFigures {
             end += 1
         }
         let text = String(String.UnicodeScalarView(chars[cell.lowerBound..<end]))
-        guard let value = Double(text), decimals != 0 else { return nil }
+        guard end == cell.upperBound, let value = Double(text), decimals != 0 else { return nil }
         var step = 1.0
         for _ in 0..<(decimals ?? 0) { step /= 10 }
         let range = cell.lowerBound..<end
@@ -73,5 +73,39 @@ extension Quantity {
         return Quantity(text: text, span: span, value: value * scale, unit: entry.canonical, kind: entry.kind, approx: approx,
                         step: step * scale, upper: upper.map { $0 * scale }, range: range, family: entry.family,
                         numberStart: numberStart)
+    }
+}
+
+extension TableFigures {
+    /// The unit of a column's cells: its header's, else its group header's; a ratio column's is %.
+    func unit(of column: Table.Column) -> HeaderUnit? {
+        if let unit = unit(ofHeader: column.header) ?? unit(ofHeader: column.group) { return unit }
+        guard case .ratio = column.role, let percent = wholeUnit(["%"]) else { return nil }
+        return HeaderUnit(unit: percent, factor: 1)
+    }
+
+    /// The scanned quantities with the tables' figures: each cell's figure in its column's unit (a
+    /// bare 187.9 under 完成比例(%) is 187.9%), and bare numbers the scanner left out (a year-like 1988
+    /// in a column of counts) added; dates where such a figure stands are dropped.
+    static func merged(_ scanned: QuantityScanner.Result, layout: Layout, source: SourceText,
+                       grammar: Grammar) -> (quantities: [Quantity], dates: [DateMention]) {
+        guard !layout.tables.isEmpty else { return (scanned.quantities, scanned.dates) }
+        let sorted = scanned.quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let figures = TableFigures(source: source, grammar: grammar, quantities: sorted)
+        var replaced: [Int: Quantity] = [:]  // by start
+        for table in layout.tables {
+            let units = table.columns.map { figures.unit(of: $0) }
+            for row in table.rows {
+                for (c, cell) in row.cells.enumerated() where table.columns[c].role != .number && c != table.labelColumn {
+                    if let q = figures.figure(in: cell, unit: units[c]) { replaced[q.range.lowerBound] = q }
+                }
+            }
+        }
+        var quantities = sorted.map { replaced.removeValue(forKey: $0.range.lowerBound) ?? $0 }
+        if !replaced.isEmpty {
+            quantities = (quantities + replaced.values).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        let added = Set(replaced.keys)
+        return (quantities, scanned.dates.filter { !added.contains($0.range.lowerBound) })
     }
 }
