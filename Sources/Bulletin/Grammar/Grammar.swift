@@ -367,6 +367,14 @@ public final class Grammar: Sendable {
     }
 }
 
+extension Grammar {
+    /// Whether `range` holds sentence or clause punctuation other than a colon (a line break, as
+    /// inside a table cell broken over two lines, does not count).
+    func containsSentenceEnd(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        chars[range].contains { $0 != "\n" && (sentenceEnds.contains($0) || ($0 != ":" && clauseEnds.contains($0))) }
+    }
+}
+
 /// The words that give a table's columns and rows their roles (`Grammar/tables.tsv`).
 struct TableWords: Sendable {
     /// Headers of the row-number column (序号).

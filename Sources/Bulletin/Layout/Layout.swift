@@ -3,10 +3,32 @@
 /// that opens each line, the boilerplate spans, and the tables with their headers, rows and cells.
 /// Quantities, Structure and Claims read it; none of them decides a line's role again.
 struct Layout: Sendable {
-    /// A line of content with the outline marker it opens with (一、, 1.), if any.
+    /// What a line is by its own text.
+    enum Role: Sendable {
+        /// It opens with an outline marker (一、, 1.): the marker is `Line.marker`.
+        case outline
+        /// A department's name (青岛市民政局).
+        case department
+        /// The start of a department's 成绩 or 计划 block.
+        case block(kind: String, label: String)
+        case text
+    }
+
+    /// The part a line plays in a table.
+    enum TablePart: Sendable {
+        case header
+        /// The line holding the number of row `row` of table `table` (a numbered row).
+        case numberedRow(table: Int, row: Int)
+        case cell
+    }
+
+    /// A line of content with the outline marker it opens with (一、, 1.), if any, its role, and
+    /// its part in a table.
     struct Line: Sendable {
         let range: Range<Int>
         let marker: OutlinePattern.Match?
+        let role: Role
+        var table: TablePart? = nil
     }
 
     var lines: [Line] = []

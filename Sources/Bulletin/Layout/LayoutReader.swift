@@ -9,11 +9,36 @@ struct LayoutReader {
         var layout = Layout()
         let ranges = contentLines(&layout.boilerplate)
         layout.lines = ranges.map { line in
-            Layout.Line(range: line, marker: OutlinePattern.match(grammar.outline, in: chars, at: line.lowerBound,
-                                                                  limit: line.upperBound, numerals: grammar.numerals))
+            let marker = OutlinePattern.match(grammar.outline, in: chars, at: line.lowerBound, limit: line.upperBound,
+                                              numerals: grammar.numerals)
+            return Layout.Line(range: line, marker: marker, role: marker == nil ? role(of: line) : .outline)
         }
         layout.tables = TableReader(source: source, grammar: grammar, lines: ranges).read()
+        for (t, table) in layout.tables.enumerated() {
+            for k in table.lines { layout.lines[k].table = table.headerLines.contains(k) ? .header : .cell }
+            for (r, row) in table.rows.enumerated() {
+                guard let number = row.numberRange else { continue }
+                let k = ranges.boundary { $0.upperBound > number.lowerBound }
+                if k < ranges.count { layout.lines[k].table = .numberedRow(table: t, row: r) }
+            }
+        }
         return layout
+    }
+
+    /// A line that starts a department's block (成绩:), or a department's name: a short line
+    /// ending with 局, 委, …
+    private func role(of line: Range<Int>) -> Layout.Role {
+        let s = line.lowerBound
+        if let block = grammar.blocks.match(in: chars, at: s, limit: line.upperBound),
+           s + block.length < line.upperBound, chars[s + block.length] == ":" {
+            return .block(kind: block.value, label: source.text(s..<s + block.length))
+        }
+        if line.count >= 3, line.count <= 20, !grammar.containsSentenceEnd(chars, line),
+           !chars[line].contains(where: { $0.isASCIIDigit || $0 == ":" || $0 == " " }),
+           grammar.departmentSuffixes.matchEnding(in: chars, at: line.upperBound, floor: line.lowerBound) != nil {
+            return .department
+        }
+        return .text
     }
 
     /// Splits the text into trimmed non-empty lines and removes boilerplate, recording its ranges.

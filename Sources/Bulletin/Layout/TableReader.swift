@@ -64,10 +64,7 @@ struct TableReader {
     /// A cell with no value: nothing, or a dash.
     func isEmpty(_ range: Range<Int>) -> Bool { range.isEmpty || isWhole(words.empty, range) }
 
-    /// Whether a cell holds sentence or clause punctuation (a line break inside a cell does not count).
-    func containsSentenceEnd(_ range: Range<Int>) -> Bool {
-        chars[range].contains { $0 != "\n" && (grammar.sentenceEnds.contains($0) || ($0 != ":" && grammar.clauseEnds.contains($0))) }
-    }
+    func containsSentenceEnd(_ range: Range<Int>) -> Bool { grammar.containsSentenceEnd(chars, range) }
 
     /// A header cell's role: a ratio phrase or an ending in 率 makes a ratio column; else the longest
     /// target or actual phrase in it.

@@ -31,7 +31,7 @@ struct StructureParser {
             }
         }
         if doc.title == nil, let first = lines.first, first.count <= 60, !containsSentenceEnd(first),
-           fieldValues(first).isEmpty, case .other = role(of: layout.lines[0]) {
+           fieldValues(first).isEmpty, case .text = layout.lines[0].role {
             doc.title = source.originalText(first)
             titleLine = 0
         }
@@ -52,10 +52,9 @@ struct StructureParser {
             }
         }
 
-        var roles: [LineRole] = layout.lines.map { role(of: $0) }
-        for index in metadataLines { roles[index] = .other }
-        if let titleLine { roles[titleLine] = .other }
-        for table in layout.tables { mark(table, lines, &roles) }
+        var roles: [LineRole] = layout.lines.map { role(of: $0, in: layout) }
+        for index in metadataLines where layout.lines[index].table == nil { roles[index] = .other }
+        if let titleLine, layout.lines[titleLine].table == nil { roles[titleLine] = .other }
 
         // The outline: a stack of open parts; a marker closes the open parts of its level or below.
         var nodes: [OutlineNode] = []
@@ -199,35 +198,29 @@ struct StructureParser {
 
     // MARK: Tables
 
-    /// The roles of a table's lines: header lines, a numbered row's line (an item, with its cells
-    /// under their headers; a row spanning sub-rows gives one item), and cell lines.
-    private func mark(_ table: Table, _ lines: [Range<Int>], _ roles: inout [LineRole]) {
-        for k in table.lines { roles[k] = table.headerLines.contains(k) ? .tableHeader : .other }
-        var k = 0
-        while k < table.rows.count {
-            let row = table.rows[k]
+    /// A numbered table row as an item: its cells under their headers (a row spanning sub-rows
+    /// gives one item with the cells of all of them).
+    private func tableRow(_ r: Int, of table: Table) -> LineRole {
+        let row = table.rows[r]
+        guard let number = row.number, let marker = row.numberRange else { return .other }
+        var group = [row]
+        var k = r + 1
+        while k < table.rows.count, table.rows[k].numberRange == nil, table.rows[k].parentLabel != nil {
+            group.append(table.rows[k])
             k += 1
-            guard let number = row.number, let marker = row.numberRange else { continue }
-            var group = [row]
-            while k < table.rows.count, table.rows[k].numberRange == nil, table.rows[k].parentLabel != nil {
-                group.append(table.rows[k])
-                k += 1
-            }
-            var cells: [TableCell] = []
-            if let parent = row.parentLabel {
-                cells.append(TableCell(header: nil, text: source.originalText(parent), span: source.span(parent)))
-            }
-            for r in group {
-                for (c, range) in r.cells.enumerated().dropFirst() {
-                    guard let range else { continue }
-                    cells.append(TableCell(header: table.columns[c].header.map { source.originalText($0) },
-                                           text: source.originalText(range), span: source.span(range)))
-                }
-            }
-            let line = lines.boundary { $0.upperBound > marker.lowerBound }
-            guard line < lines.count else { continue }
-            roles[line] = .tableRow(number: number, marker: marker, cells: cells, title: row.parentLabel ?? row.cells.dropFirst().first ?? nil)
         }
+        var cells: [TableCell] = []
+        if let parent = row.parentLabel {
+            cells.append(TableCell(header: nil, text: source.originalText(parent), span: source.span(parent)))
+        }
+        for r in group {
+            for (c, range) in r.cells.enumerated().dropFirst() {
+                guard let range else { continue }
+                cells.append(TableCell(header: table.columns[c].header.map { source.originalText($0) },
+                                       text: source.originalText(range), span: source.span(range)))
+            }
+        }
+        return .tableRow(number: number, marker: marker, cells: cells, title: row.parentLabel ?? row.cells.dropFirst().first ?? nil)
     }
 
     /// The first sentence of an item's text, its stated task.
@@ -247,26 +240,22 @@ struct StructureParser {
         return a..<b
     }
 
-    private func containsSentenceEnd(_ range: Range<Int>) -> Bool {
-        chars[range].contains { grammar.sentenceEnds.contains($0) || ($0 != ":" && grammar.clauseEnds.contains($0)) }
-    }
+    private func containsSentenceEnd(_ range: Range<Int>) -> Bool { grammar.containsSentenceEnd(chars, range) }
 
-    private func role(of layoutLine: Layout.Line) -> LineRole {
-        let line = layoutLine.range
-        let s = line.lowerBound
-        if let marker = layoutLine.marker { return .outline(marker) }
-        // 成绩: block
-        if let block = grammar.blocks.match(in: chars, at: s, limit: line.upperBound),
-           s + block.length < line.upperBound, chars[s + block.length] == ":" {
-            return .block(kind: block.value, label: source.text(s..<s + block.length))
+    /// A line's role as the layout decided it.
+    private func role(of line: Layout.Line, in layout: Layout) -> LineRole {
+        switch line.table {
+        case .header: return .tableHeader
+        case .numberedRow(let t, let r): return tableRow(r, of: layout.tables[t])
+        case .cell: return .other
+        case nil: break
         }
-        // A department's name: a short line ending with 局, 委, …
-        if line.count >= 3, line.count <= 20, !containsSentenceEnd(line),
-           !chars[line].contains(where: { $0.isASCIIDigit || $0 == ":" || $0 == " " }),
-           grammar.departmentSuffixes.matchEnding(in: chars, at: line.upperBound, floor: line.lowerBound) != nil {
-            return .department
+        switch line.role {
+        case .outline: return line.marker.map { .outline($0) } ?? .other
+        case .department: return .department
+        case .block(let kind, let label): return .block(kind: kind, label: label)
+        case .text: return .other
         }
-        return .other
     }
 
     /// The item's label: its text up to 方面 within the first clause (就业方面 → 就业).
