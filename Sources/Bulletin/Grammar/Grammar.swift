@@ -124,7 +124,8 @@ public final class Grammar: Sendable {
     let titlePrefixes: PhraseTrie<Bool>
     let fields: PhraseTrie<String>
     let outline: [OutlinePattern]
-    let tableHeaders: PhraseTrie<Bool>
+    /// The words of table headers and row labels (`Grammar/tables.tsv`).
+    let tables: TableWords
     /// Class or id words that mark an HTML element as page chrome (nav, footer).
     let htmlChrome: [String]
     /// In an HTML page's <title>, what separates the article's title from the site's name.
@@ -150,6 +151,7 @@ public final class Grammar: Sendable {
         "nonquantities.tsv": ["kind", "phrase"],
         "punctuation.tsv": ["kind", "char"],
         "outline.tsv": ["pattern", "level", "node"],
+        "tables.tsv": ["kind", "phrase", "value"],
     ]
 
     /// The grammar compiled into the library from `Grammar/`.
@@ -380,7 +382,7 @@ public final class Grammar: Sendable {
         self.boilerplate = PhraseTrie(boilerplate)
         titlePrefixes = PhraseTrie(phrases(st, "titlePrefix"))
         fields = PhraseTrie(valued(st, "field"))
-        tableHeaders = PhraseTrie(phrases(st, "tableHeader"))
+        self.tables = try TableWords(table("tables.tsv"))
         htmlChrome = phrases(st, "htmlChrome").map { $0.0.lowercased() }
         // Read as written: " - " keeps its spaces (a hyphen inside a title is no separator).
         siteNameSeparators = valued(st, "siteNameSeparator").map { phrase, value in value == "spaced" ? " \(phrase) " : phrase }
@@ -402,5 +404,57 @@ public final class Grammar: Sendable {
         itemLabelEnds = PhraseTrie(phrases(st, "itemLabelEnd"))
         departmentSuffixes = PhraseTrie(phrases(st, "department"))
         blocks = PhraseTrie(valued(st, "block"))
+    }
+}
+
+extension Grammar {
+    /// Whether `range` holds sentence or clause punctuation other than a colon (a line break, as
+    /// inside a table cell broken over two lines, does not count).
+    func containsSentenceEnd(_ chars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        chars[range].contains { $0 != "\n" && (sentenceEnds.contains($0) || ($0 != ":" && clauseEnds.contains($0))) }
+    }
+}
+
+/// The words that give a table's columns and rows their roles (`Grammar/tables.tsv`).
+struct TableWords: Sendable {
+    /// Headers of the row-number column (序号).
+    let number: PhraseTrie<Bool>
+    /// Headers of the row-label column (地区, 项目名称).
+    let label: PhraseTrie<Bool>
+    /// Header phrases of target, actual and ratio columns; the longest found in a header decides.
+    let roles: PhraseTrie<Table.Role>
+    /// A header ending with this, before its unit, is a rate column (开工率).
+    let rateEnds: PhraseTrie<Bool>
+    /// Row labels of a total row (合计, 全市).
+    let total: PhraseTrie<Bool>
+    /// An indicator where lower is better (失业率低于(%)).
+    let lowerBetter: PhraseTrie<Bool>
+    /// Cells that stand for no value (-, /).
+    let empty: PhraseTrie<Bool>
+
+    init(_ file: GrammarTable) throws {
+        func phrases(_ kind: String) -> PhraseTrie<Bool> {
+            PhraseTrie(file.rows.filter { $0["kind"] == kind }.map { ($0["phrase"], true) })
+        }
+        var roles: [(String, Table.Role)] = []
+        for row in file.rows {
+            switch row["kind"] {
+            case "target": roles.append((row["phrase"], .target))
+            case "actual": roles.append((row["phrase"], .actual))
+            case "ratio":
+                guard let basis = Basis(rawValue: row["value"]) else { throw file.error(row, "a ratio needs a basis (plan, rate, share)") }
+                roles.append((row["phrase"], .ratio(basis)))
+            case "number", "label", "rateEnd", "total", "lowerBetter", "empty": break
+            default:
+                throw file.error(row, "unknown kind '\(row["kind"])' (number, label, target, actual, ratio, rateEnd, total, lowerBetter, empty)")
+            }
+        }
+        self.roles = PhraseTrie(roles)
+        number = phrases("number")
+        label = phrases("label")
+        rateEnds = phrases("rateEnd")
+        total = phrases("total")
+        lowerBetter = phrases("lowerBetter")
+        empty = phrases("empty")
     }
 }

@@ -1,4 +1,5 @@
-/// The pipeline: decoded text → tokens → quantities → structure → claims → checks → `Extraction`.
+/// The pipeline: decoded text → layout → tokens → quantities → structure → claims (prose and
+/// tables) → checks → `Extraction`.
 public struct Extractor: Sendable {
     public let grammar: Grammar
 
@@ -12,14 +13,19 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ source: SourceText) -> Extraction {
+        let layout = LayoutReader(source: source, grammar: grammar).read()
         let tokens = Tokenizer.tokenize(source)
-        let scanned = QuantityScanner(source: source, grammar: grammar).scan(tokens)
-        let structure = StructureParser(source: source, grammar: grammar).parse(quantities: scanned.quantities)
-        let quantities = scanned.quantities.filter {
+        let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
+        let (found, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
+        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: found)
+        let quantities = found.filter {
             !structure.isBoilerplate($0.range.lowerBound) && !structure.isRowNumber($0.range)
         }
-        let claims = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
-        let checks = Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
+        let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
+        let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities).extract()
+        let claims = tables.merged(into: prose)
+        let checks = (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
+            + tables.checks).sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
 
         var diagnostics = source.diagnostics + scanned.diagnostics
         if source.original.isEmpty {
@@ -35,7 +41,7 @@ public struct Extractor: Sendable {
             title: structure.title, publisher: structure.publisher, published: structure.published,
             preamble: structure.preamble, sections: structure.sections, items: structure.looseItems,
             departments: structure.departments, quantities: quantities,
-            dates: scanned.dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
+            dates: dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
             claims: claims.claims, checks: checks, diagnostics: diagnostics,
             summary: .init(
                 sections: structure.sections.count, items: items, quantities: quantities.count,

@@ -14,6 +14,7 @@ struct QuantityScanner {
 
     let source: SourceText
     let grammar: Grammar
+    let layout: Layout
     private var chars: [Unicode.Scalar] { source.chars }
 
     /// A number as written, before units: its value, granularity and extent.
@@ -143,15 +144,6 @@ struct QuantityScanner {
     }
 
 
-    private func atLineStart(_ s: Int) -> Bool {
-        var i = s - 1
-        while i >= 0, chars[i] != "\n" {
-            if !chars[i].properties.isWhitespace { return false }
-            i -= 1
-        }
-        return true
-    }
-
     // MARK: Classification
 
     /// Decides what the number at `n` is and records it; returns where scanning resumes.
@@ -159,13 +151,8 @@ struct QuantityScanner {
         let s = n.start
         let e = n.end
 
-        // Outline markers at the start of a line (1. 1、 一、 (1) (一) 第一部分): not amounts.
-        for p in max(0, s - 2)...s where atLineStart(p) {
-            if let marker = OutlinePattern.match(grammar.outline, in: chars, at: p, limit: min(chars.count, p + 12),
-                                                 numerals: grammar.numerals), marker.numeral.contains(s) {
-                return marker.end
-            }
-        }
+        // Outline markers at the start of a line (1. 1、 一、 (1) (一) 第一部分), as the layout found them: not amounts.
+        if let marker = layout.marker(containing: s) { return marker.end }
         // Ordinals (第十一届) and document codes (〔2006〕275号).
         if grammar.ordinalPrefixes.matchEnding(in: chars, at: s) != nil { return e }
         if grammar.openBrackets.matchEnding(in: chars, at: s) != nil { return e }

@@ -182,7 +182,8 @@ struct DocumentStructure: Sendable {
             guard let title = node.titleRange, !title.contains(position), title.upperBound <= position else { continue }
             if node.node == .item, task == nil, headings.isEmpty { task = title } else { headings.append(title) }
         }
-        if let preamble { headings.append(preamble.range) }
+        // The preamble states targets for what follows it, not for its own sentences.
+        if let preamble, !preamble.range.contains(position) { headings.append(preamble.range) }
         return (label, task, headings)
     }
 

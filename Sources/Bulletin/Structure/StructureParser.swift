@@ -1,6 +1,7 @@
-/// Reads the outline of a bulletin line by line: boilerplate, title, metadata fields, the
-/// preamble, the outline tree (第一部分, 一、, (一), 1., (1), ① as `Grammar/outline.tsv` ranks them),
-/// flattened tables, departments and their 成绩/计划 blocks.
+/// Reads the outline of a bulletin from its layout: title, metadata fields, the preamble, the
+/// outline tree (第一部分, 一、, (一), 1., (1), ① as `Grammar/outline.tsv` ranks them; a numbered
+/// table row is an item), departments and their 成绩/计划 blocks. Lines, markers, boilerplate and
+/// tables come from the `Layout`.
 struct StructureParser {
     let source: SourceText
     let grammar: Grammar
@@ -8,17 +9,18 @@ struct StructureParser {
 
     private enum LineRole {
         case outline(OutlinePattern.Match)
-        case tableRow(number: Int, cells: [Int])
+        case tableRow(number: Int, marker: Range<Int>, cells: [TableCell], title: Range<Int>?)
         case tableHeader
         case department
         case block(kind: String, label: String)
         case other
     }
 
-    func parse(quantities: [Quantity]) -> DocumentStructure {
+    func parse(layout: Layout, quantities: [Quantity]) -> DocumentStructure {
         var doc = DocumentStructure()
-        let lines = contentLines(&doc)
+        let lines = layout.lines.map(\.range)
         doc.contentLines = lines
+        doc.boilerplate = layout.boilerplate
 
         // Title: an explicit 原标题: line wins; else the first short line without sentence punctuation.
         var titleLine: Int? = nil
@@ -29,7 +31,7 @@ struct StructureParser {
             }
         }
         if doc.title == nil, let first = lines.first, first.count <= 60, !containsSentenceEnd(first),
-           fieldValues(first).isEmpty, case .other = role(of: first) {
+           fieldValues(first).isEmpty, case .text = layout.lines[0].role {
             doc.title = source.originalText(first)
             titleLine = 0
         }
@@ -50,10 +52,9 @@ struct StructureParser {
             }
         }
 
-        var roles: [LineRole] = lines.map { role(of: $0) }
-        for index in metadataLines { roles[index] = .other }
-        if let titleLine { roles[titleLine] = .other }
-        markTables(lines, &roles)
+        var roles: [LineRole] = layout.lines.map { role(of: $0, in: layout) }
+        for index in metadataLines where layout.lines[index].table == nil { roles[index] = .other }
+        if let titleLine, layout.lines[titleLine].table == nil { roles[titleLine] = .other }
 
         // The outline: a stack of open parts; a marker closes the open parts of its level or below.
         var nodes: [OutlineNode] = []
@@ -84,20 +85,14 @@ struct StructureParser {
                                          labelRange: m.pattern.node == .item ? label(body) : nil, parent: open.last))
                 meta.append((m.numeral, []))
                 open.append(nodes.count - 1)
-            case .tableRow(let number, let cellLines):
+            case .tableRow(let number, let marker, let cells, let content):
                 firstStructural = firstStructural ?? index
                 close(downTo: itemLevel)
-                let headers = tableHeaders(before: index, roles: roles, lines: lines)
-                let cells = cellLines.enumerated().map { k, j in
-                    TableCell(header: k < headers.count ? source.originalText(lines[headers[k]]) : nil,
-                              text: source.originalText(lines[j]), span: source.span(lines[j]))
-                }
-                let content = cellLines.first.map { lines[$0] }
                 nodes.append(OutlineNode(node: .item, level: itemLevel, style: "table", number: number,
                                          range: line.lowerBound..<line.upperBound, titleRange: content,
                                          labelRange: nil, parent: open.last))
-                meta.append((line, cells))  // the row number
-                doc.rowNumbers.append(line)
+                meta.append((marker, cells))
+                doc.rowNumbers.append(marker)
                 open.append(nodes.count - 1)
             case .department:
                 firstStructural = firstStructural ?? index
@@ -203,54 +198,29 @@ struct StructureParser {
 
     // MARK: Tables
 
-    /// A flattened table: a 序号 line, the header lines after it, then rows of a number line and
-    /// one line per further column.
-    private func markTables(_ lines: [Range<Int>], _ roles: inout [LineRole]) {
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            guard let header = grammar.tableHeaders.match(in: chars, at: line.lowerBound, limit: line.upperBound),
-                  header.length == line.count else { index += 1; continue }
-            roles[index] = .tableHeader
-            var j = index + 1
-            var columns = 1
-            while j < lines.count, lines[j].count <= 12, integer(lines[j]) == nil, !containsSentenceEnd(lines[j]) {
-                roles[j] = .tableHeader
-                columns += 1
-                j += 1
-            }
-            guard columns >= 2 else { index += 1; continue }
-            // Rows: a line holding the row number, then up to columns − 1 cell lines. The first row
-            // may continue the numbering of the items above the table (8, 9, … after item 7).
-            guard j < lines.count, let first = integer(lines[j]), first >= 1 else { index = j; continue }
-            var expected = first
-            while j < lines.count, let number = integer(lines[j]), number == expected {
-                var cells: [Int] = []
-                var k = j + 1
-                while k < lines.count, cells.count < columns - 1, integer(lines[k]) != expected + 1 {
-                    cells.append(k)
-                    roles[k] = .other
-                    k += 1
-                }
-                roles[j] = .tableRow(number: number, cells: cells)
-                expected += 1
-                j = k
-            }
-            index = j
+    /// A numbered table row as an item: its cells under their headers (a row spanning sub-rows
+    /// gives one item with the cells of all of them).
+    private func tableRow(_ r: Int, of table: Table) -> LineRole {
+        let row = table.rows[r]
+        guard let number = row.number, let marker = row.numberRange else { return .other }
+        var group = [row]
+        var k = r + 1
+        while k < table.rows.count, table.rows[k].numberRange == nil, table.rows[k].parentLabel != nil {
+            group.append(table.rows[k])
+            k += 1
         }
-    }
-
-    private func tableHeaders(before row: Int, roles: [LineRole], lines: [Range<Int>]) -> [Int] {
-        var k = row - 1
-        while k >= 0, !isTableHeaderRole(roles[k]) { k -= 1 }
-        var headers: [Int] = []
-        while k >= 0, isTableHeaderRole(roles[k]) { headers.insert(k, at: 0); k -= 1 }
-        return Array(headers.dropFirst())  // the 序号 column is the row number itself
-    }
-
-    private func integer(_ line: Range<Int>) -> Int? {
-        guard !line.isEmpty, line.count <= 4, chars[line].allSatisfy(\.isASCIIDigit) else { return nil }
-        return Int(source.text(line))
+        var cells: [TableCell] = []
+        if let parent = row.parentLabel {
+            cells.append(TableCell(header: nil, text: source.originalText(parent), span: source.span(parent)))
+        }
+        for r in group {
+            for (c, range) in r.cells.enumerated().dropFirst() {
+                guard let range else { continue }
+                cells.append(TableCell(header: table.columns[c].header.map { source.originalText($0) },
+                                       text: source.originalText(range), span: source.span(range)))
+            }
+        }
+        return .tableRow(number: number, marker: marker, cells: cells, title: row.parentLabel ?? row.cells.dropFirst().first ?? nil)
     }
 
     /// The first sentence of an item's text, its stated task.
@@ -263,79 +233,6 @@ struct StructureParser {
 
     // MARK: Lines
 
-    /// Splits the text into trimmed non-empty lines and removes boilerplate, recording its ranges.
-    private func contentLines(_ doc: inout DocumentStructure) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        var tailFrom: Int? = nil
-        for i in 0...chars.count where i == chars.count || chars[i] == "\n" {
-            defer { start = i + 1 }
-            if tailFrom != nil { continue }
-            var line = trimmed(start..<i)
-            if line.isEmpty { continue }
-            // Boilerplate phrases on this line.
-            var p = line.lowerBound
-            var dropLine = false
-            while p < line.upperBound {
-                guard let hit = grammar.boilerplate.match(in: chars, at: p, limit: line.upperBound) else { p += 1; continue }
-                switch hit.value {
-                case .prefix where p == line.lowerBound:
-                    doc.boilerplate.append(p..<p + hit.length)
-                    line = trimmed(p + hit.length..<line.upperBound)
-                    p = line.lowerBound
-                    continue
-                case .line where line.count <= 40:
-                    dropLine = true
-                case .start where p == line.lowerBound:
-                    dropLine = true
-                case .tail where p == line.lowerBound || grammar.sentenceEnds.contains(chars[p - 1]):
-                    tailFrom = p
-                    if p > line.lowerBound { line = trimmed(line.lowerBound..<p) } else { dropLine = true }
-                default:
-                    break
-                }
-                if dropLine || tailFrom != nil { break }
-                p += hit.length
-            }
-            if dropLine {
-                // The whole line replaces any prefix recorded on it, so the ranges stay in order.
-                while let last = doc.boilerplate.last, last.lowerBound >= start { doc.boilerplate.removeLast() }
-                doc.boilerplate.append(start..<i)
-            } else if !line.isEmpty {
-                lines += splitRunOnItems(line)
-            }
-        }
-        if let tailFrom { doc.boilerplate.append(tailFrom..<chars.count) }
-        return lines
-    }
-
-    /// A whole report scraped onto one line ("…推进。 2.新投放公共自行车3000辆…") holds its items
-    /// inline: start a new line at each outline marker after a space that continues the numbering
-    /// (1., then 2., then 3.).
-    private func splitRunOnItems(_ line: Range<Int>) -> [Range<Int>] {
-        guard line.count > 200 else { return [line] }
-        var pieces: [Range<Int>] = []
-        var start = line.lowerBound
-        var next: [String: Int] = [:]  // the number each marker style expects next
-        var p = line.lowerBound + 1
-        while p < line.upperBound {
-            if chars[p - 1] == " ",
-               let m = OutlinePattern.match(grammar.outline, in: chars, at: p, limit: min(line.upperBound, p + 12), numerals: grammar.numerals),
-               m.number == (next[m.pattern.text] ?? 1) {
-                next[m.pattern.text] = m.number + 1
-                let piece = trimmed(start..<p)
-                if !piece.isEmpty { pieces.append(piece) }
-                start = p
-                p = m.end
-                continue
-            }
-            p += 1
-        }
-        let last = trimmed(start..<line.upperBound)
-        if !last.isEmpty { pieces.append(last) }
-        return pieces
-    }
-
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
         var a = range.lowerBound, b = range.upperBound
         while a < b, chars[a].properties.isWhitespace { a += 1 }
@@ -343,27 +240,22 @@ struct StructureParser {
         return a..<b
     }
 
-    private func containsSentenceEnd(_ range: Range<Int>) -> Bool {
-        chars[range].contains { grammar.sentenceEnds.contains($0) || ($0 != ":" && grammar.clauseEnds.contains($0)) }
-    }
+    private func containsSentenceEnd(_ range: Range<Int>) -> Bool { grammar.containsSentenceEnd(chars, range) }
 
-    private func role(of line: Range<Int>) -> LineRole {
-        let s = line.lowerBound
-        if let marker = OutlinePattern.match(grammar.outline, in: chars, at: s, limit: line.upperBound, numerals: grammar.numerals) {
-            return .outline(marker)
+    /// A line's role as the layout decided it.
+    private func role(of line: Layout.Line, in layout: Layout) -> LineRole {
+        switch line.table {
+        case .header: return .tableHeader
+        case .numberedRow(let t, let r): return tableRow(r, of: layout.tables[t])
+        case .cell: return .other
+        case nil: break
         }
-        // 成绩: block
-        if let block = grammar.blocks.match(in: chars, at: s, limit: line.upperBound),
-           s + block.length < line.upperBound, chars[s + block.length] == ":" {
-            return .block(kind: block.value, label: source.text(s..<s + block.length))
+        switch line.role {
+        case .outline: return line.marker.map { .outline($0) } ?? .other
+        case .department: return .department
+        case .block(let kind, let label): return .block(kind: kind, label: label)
+        case .text: return .other
         }
-        // A department's name: a short line ending with 局, 委, …
-        if line.count >= 3, line.count <= 20, !containsSentenceEnd(line),
-           !chars[line].contains(where: { $0.isASCIIDigit || $0 == ":" || $0 == " " }),
-           grammar.departmentSuffixes.matchEnding(in: chars, at: line.upperBound, floor: line.lowerBound) != nil {
-            return .department
-        }
-        return .other
     }
 
     /// The item's label: its text up to 方面 within the first clause (就业方面 → 就业).

@@ -1,0 +1,91 @@
+/// Finds the tables among the content lines and reads each, whatever its shape, into a `Table`:
+/// rows written one per line (spaces, tabs or pipes between cells), and tables flattened to one
+/// cell per line, opened by a row-number header (序号) or a row-label header (地区). Each line is
+/// looked at a bounded number of times, so reading is linear in the text.
+struct TableReader {
+    let source: SourceText
+    let grammar: Grammar
+    let lines: [Range<Int>]
+    var words: TableWords { grammar.tables }
+    var chars: [Unicode.Scalar] { source.chars }
+
+    /// Longest header cell of a flattened table, in characters.
+    static let headerWidth = 12
+    /// Longest header cell of a table opened by a row-label header.
+    static let labelledHeaderWidth = 20
+
+    func read() -> [Table] {
+        var tables: [Table] = []
+        var i = 0
+        while i < lines.count {
+            if let table = rowTable(at: i) ?? numberedCellTable(at: i) ?? labelledCellTable(at: i) {
+                tables.append(table)
+                i = max(i + 1, table.lines.upperBound)
+            } else {
+                i += 1
+            }
+        }
+        return tables
+    }
+
+    // MARK: Cells
+
+    /// A line as a cell: without a trailing " |" (text copied from a web table) or surrounding space.
+    func cell(_ line: Range<Int>) -> Range<Int> {
+        var a = line.lowerBound, b = line.upperBound
+        while b > a, chars[b - 1] == "|" || chars[b - 1].properties.isWhitespace { b -= 1 }
+        while a < b, chars[a] == "|" || chars[a].properties.isWhitespace { a += 1 }
+        return a..<b
+    }
+
+    /// The cell's characters without whitespace (a header broken over lines reads as one word).
+    func compact(_ range: Range<Int>) -> [Unicode.Scalar] {
+        chars[range].filter { !$0.properties.isWhitespace }
+    }
+
+    func isWhole(_ trie: PhraseTrie<Bool>, _ range: Range<Int>) -> Bool {
+        let text = compact(range)
+        guard !text.isEmpty, text.count <= 24 else { return false }
+        return trie.match(in: text, at: 0).map { $0.length == text.count } ?? false
+    }
+
+    /// A row number: up to six digits and nothing else (a table's first row number has at most four).
+    func integer(_ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 6, chars[range].allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(String(String.UnicodeScalarView(chars[range])))
+    }
+
+    /// A cell that states a figure: it starts with a digit (1300人, 187.9, 80.4%).
+    func isNumeric(_ range: Range<Int>) -> Bool {
+        guard let first = range.first, range.count <= 24 else { return false }
+        return chars[first].isASCIIDigit
+    }
+
+    /// A cell with no value: nothing, or a dash.
+    func isEmpty(_ range: Range<Int>) -> Bool { range.isEmpty || isWhole(words.empty, range) }
+
+    func containsSentenceEnd(_ range: Range<Int>) -> Bool { grammar.containsSentenceEnd(chars, range) }
+
+    /// A header cell's role: a ratio phrase or an ending in 率 makes a ratio column; else the longest
+    /// target or actual phrase in it.
+    func role(of header: Range<Int>) -> Table.Role {
+        if isWhole(words.number, header) { return .number }
+        if isWhole(words.label, header) { return .label }
+        let text = compact(header)
+        var best: (length: Int, role: Table.Role)? = nil
+        for p in text.indices {
+            guard let hit = words.roles.match(in: text, at: p) else { continue }
+            if case .ratio = hit.value { return hit.value }
+            if hit.length > (best?.length ?? 0) { best = (hit.length, hit.value) }
+        }
+        // 开工率, 完成率%, 到位率(%): the word before its unit ends in 率.
+        var end = text.count
+        if end > 0, text[end - 1] == "%" { end -= 1 }
+        if end > 0, text[end - 1] == ")", let open = text[..<end].lastIndex(of: "(") { end = open }
+        if end > 0, text[end - 1] == "%" { end -= 1 }
+        if words.rateEnds.matchEnding(in: text, at: end) != nil, best?.role != .actual { return .ratio(.rate) }
+        return best?.role ?? .other
+    }
+
+    func isTotal(_ label: Range<Int>?) -> Bool { label.map { isWhole(words.total, $0) } ?? false }
+}

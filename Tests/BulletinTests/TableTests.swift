@@ -1,0 +1,150 @@
+import Testing
+@testable import Bulletin
+
+/// Progress tables in every shape become claims through the Layout stage; total rows are checked.
+struct TableTests {
+    /// Header cells and the role `Grammar/tables.tsv` gives them.
+    @Test(arguments: [
+        ("目标任务", Table.Role.target), ("年度计划(万元)", .target), ("工作目标", .target),
+        ("进度", .actual), ("已完成数", .actual), ("1-8月实际完成情况", .actual), ("累计完成", .actual),
+        ("完成比例(%)", .ratio(.plan)), ("占年任务之比", .ratio(.plan)), ("完成目标(%)", .ratio(.plan)),
+        ("完成率", .ratio(.rate)), ("1-8月实际完成率%", .ratio(.rate)), ("开工率", .ratio(.rate)),
+        ("序号", .number), ("地区", .label), ("新开工小区数(个)", .other), ("失业率低于(%)", .other),
+    ])
+    func headerRoles(_ header: String, _ role: Table.Role) {
+        let source = SourceText(text: header)
+        let reader = TableReader(source: source, grammar: .builtIn, lines: [0..<source.chars.count])
+        #expect(reader.role(of: 0..<source.chars.count) == role, "\(header)")
+    }
+
+    /// The 完成情况表 of the issue, flattened one cell per line with blank lines between: two
+    /// indicators under group headers, 目标任务 broken over two lines, ratios without %.
+    static let minsheng = """
+        地区
+
+        城镇新增就业(人)
+
+        城镇失业人员再就业(人)
+
+        目标
+        任务
+
+        进度
+
+        完成比例(%)
+
+        目标
+        任务
+
+        进度
+
+        完成比例(%)
+
+        全市
+
+        27800
+
+        52242
+
+        187.9
+
+        6500
+
+        7020
+
+        108.0
+
+        东坡区
+
+        15000
+
+        28600
+
+        190.7
+
+        3500
+
+        3850
+
+        110.0
+
+        彭山区
+
+        12800
+
+        23642
+
+        184.7
+
+        3000
+
+        3170
+
+        105.7
+
+        """
+
+    @Test func groupedTableGivesAClaimPerRowAndIndicator() {
+        let e = extract(Self.minsheng)
+        #expect(e.claims.count == 6)
+        #expect(e.claims.allSatisfy { $0.status == .consistent && $0.targetSource == "table" })
+        #expect(e.claims.map(\.subject) == ["城镇新增就业 · 全市", "城镇失业人员再就业 · 全市", "城镇新增就业 · 东坡区",
+                                            "城镇失业人员再就业 · 东坡区", "城镇新增就业 · 彭山区", "城镇失业人员再就业 · 彭山区"])
+        #expect(e.claims[0].rules == ["basis:header(完成比例(%))", "target:column(目标任务)", "actual:column(进度)"])
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .pass, .pass, .pass])
+    }
+
+    @Test func aWrongTotalRowFails() {
+        let e = extract(Self.minsheng.replacingOccurrences(of: "52242", with: "53242"))
+        let sums = e.checks.filter { $0.rule == "breakdownSum" }
+        #expect(sums.map(\.status) == [.pass, .fail, .pass, .pass])
+        #expect(sums[1].message.contains("2 rows add up to 52242"))
+    }
+
+    /// Rows one per line, cells between spaces, pipes or tabs; the header repeated on a new page.
+    @Test(arguments: [
+        "序号 地区 目标任务 完成 完成率\n1 东区 200 150 75%\n2 西区 100 90 90%\n合计 300 240 80%\n",
+        "| 序号 | 地区 | 目标任务 | 完成 | 完成率 |\n|---|---|---|---|---|\n| 1 | 东区 | 200 | 150 | 75% |\n| 2 | 西区 | 100 | 90 | 90% |\n| | 合计 | 300 | 240 | 80% |\n",
+        "序号\t地区\t目标任务\t完成\t完成率\n1\t东区\t200\t150\t75%\n\n— 2 —\n\n序号\t地区\t目标任务\t完成\t完成率\n2\t西区\t100\t90\t90%\n合计\t300\t240\t80%\n",
+    ])
+    func rowShapes(_ text: String) {
+        let e = extract(text)
+        #expect(e.claims.map(\.reported.value) == [75, 90, 80])
+        #expect(e.claims.allSatisfy { $0.status == .consistent })
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .pass])
+        #expect(e.items.map(\.number) == [1, 2])
+    }
+
+    @Test func aWrongRatioCellIsInconsistent() {
+        let e = extract("序号 地区 目标任务 完成 完成率\n1 东区 200 150 85%\n")
+        #expect(e.claims.map(\.status) == [.inconsistent])
+    }
+
+    /// One cell per line ending in " |", the unit written only in the target cell, and a row
+    /// spanning two sub-rows.
+    @Test func cellsEndingInPipes() {
+        let rows = ["序号", "项目名称", "目标任务", "完成", "完成率%", "1", "新增就业", "1300人", "700", "54%",
+                    "2", "社保扩面", "参保人数", "6300人", "7558", "119%", "征缴基金", "8000万", "6480", "81%",
+                    "3", "新增床位", "80个", "62", "78%"]
+        let e = extract(rows.map { $0 + " |\n" }.joined())
+        #expect(e.claims.map(\.status) == [.consistent, .inconsistent, .consistent, .consistent])
+        #expect(e.claims[0].actual?.unit == "人")
+        #expect(e.claims[2].actual?.value == 64_800_000)
+        #expect(e.items.map(\.number) == [1, 2, 3])
+    }
+
+    @Test func targetInTheItemNameAndARateWhereLowerIsBetter() {
+        let e = extract("""
+            | 项目 | 完成 | 完成目标(%) |
+            |---|---|---|
+            | 新建社区食堂50个 | 56 | 112% |
+
+            """)
+        #expect(e.claims.count == 1)
+        #expect(e.claims.first?.target?.value == 50)
+        #expect(e.claims.first?.rules.contains("target:label") == true)
+        let rate = extract("| 指标 | 年度目标 | 完成 | 完成比例(%) |\n|---|---|---|---|\n| 城镇登记失业率低于(%) | 4.3 | 4.2 | 103 |\n")
+        #expect(rate.claims.map(\.status) == [.unverifiable])
+        #expect(rate.claims.first?.reason.contains("lower is better") == true)
+    }
+}
