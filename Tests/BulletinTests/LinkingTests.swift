@@ -193,6 +193,17 @@ import Testing
         #expect(claim(e, "70.8%")?.reported.basis == .plan)
     }
 
+    @Test func aFarPlanIsOnlyACandidateWhenAPartOrTheClauseNamesAnotherWhole() throws {
+        let plan = "全年计划投入资金67.21亿元,其中各级财政投入59.46亿元。\n"
+        let part = extract(plan + "截至5月底,全市累计筹集财政资金55.79亿元,资金到位率达93.8%。\n")
+        #expect(claim(part, "93.8%")?.status != .inconsistent)
+        let qualified = extract(plan + "截至5月底,全市累计拨付资金27.25亿元,已到位资金拨付进度达48.8%。\n")
+        #expect(claim(qualified, "48.8%")?.confidence == .low && claim(qualified, "48.8%")?.status != .inconsistent)
+        // A set total whose 其中 part is named no more like the count: the rate is of the total.
+        let set = extract("一、总体\n全县重点项目50个,其中省、市重点项目11个。\n二、开工\n已开工项目26个,未开工项目24个,开工率为66%。\n")
+        #expect(claim(set, "66%")?.target?.value == 50 && claim(set, "66%")?.status == .inconsistent)
+    }
+
     @Test func aheadOfScheduleIsNotAShareOfTheSchedule() throws {
         let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
         #expect(claim(e, "24.9%")?.reported.basis == .other)

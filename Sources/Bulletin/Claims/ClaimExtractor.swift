@@ -46,7 +46,7 @@ struct ClaimExtractor {
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts,
                                       actualStarts: Set(drafts.flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
-                                      breakdownTotals: Set(result.breakdowns.map(\.total.range.lowerBound)))
+                                      breakdownParts: Dictionary(result.breakdowns.map { ($0.total.range.lowerBound, $0.parts) }, uniquingKeysWith: +))
         var sibling: (whole: Quantity, paragraph: Int)? = nil
         for d in drafts {
             var link = resolve(d, resolver)

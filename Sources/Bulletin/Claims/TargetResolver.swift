@@ -18,8 +18,8 @@ struct TargetResolver {
     let wholeAmounts: CuedAmounts
     /// Starts of the amounts that are the actual of some percentage.
     let actualStarts: Set<Int>
-    /// Starts of the totals of 其中 breakdowns.
-    let breakdownTotals: Set<Int>
+    /// The parts of each 其中 breakdown, by the start of its total.
+    let breakdownParts: [Int: [Quantity]]
     private var chars: [Unicode.Scalar] { source.chars }
 
     struct Link {
@@ -292,10 +292,19 @@ struct TargetResolver {
             // A plan broken down by 其中 may be the whole of one of its parts instead (全年计划投入
             // 67.21亿元,其中各级财政投入59.46亿元 … 资金到位率); a rate of a named activity (拨付率) is
             // not of a plan stated far away, only of a set's total (全县重点项目50个 … 开工率).
-            let brokenDown = breakdownTotals.contains(q.range.lowerBound)
+            let brokenDown = breakdownParts[q.range.lowerBound].map { parts in
+                // Only when a part is named more like the actual than the total is (其中各级财政投入
+                // 59.46亿元 for 筹集财政资金 … 到位率; not 其中省、市重点项目11个 for 已开工项目).
+                parts.contains { !bigrams(in: subjectContext(of: $0)).subtracting(words).isDisjoint(with: evidence) }
+            } ?? false
             let rateOfPlan = basis == .rate && planAmounts.contains(q) && !wholeAmounts.contains(q)
             let taken = actualStarts.contains(q.range.lowerBound)  // the count of another percentage
-            let high = unique && !words.isDisjoint(with: evidence) && !between && !brokenDown && !rateOfPlan && !taken
+            // The percentage's own clause names another whole before its basis (已到位资金拨付进度达
+            // 48.8%: of the funds arrived, not of the plan).
+            let own = index.clause(containing: phraseStart)
+            let qualifier = own.lowerBound < phraseStart && !own.contains(a)
+                ? bigrams(in: own.lowerBound..<phraseStart).subtracting(bigrams(in: subjectContext(of: actual))).subtracting(words) : []
+            let high = unique && !words.isDisjoint(with: evidence) && !between && !brokenDown && !rateOfPlan && !taken && qualifier.isEmpty
             return Link(quantity: q, source: name, confidence: high ? .high : .low, rule: "target:\(name)",
                         caveat: high ? nil : "\(q.text) is the nearest \(basis == .share ? "whole" : "plan") of the kind stated elsewhere in the text, not next to the percentage")
         }
