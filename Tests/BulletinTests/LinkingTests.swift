@@ -102,6 +102,13 @@ import Testing
         #expect(c.actual?.value == 3_380_000_000 && c.target?.value == 3_388_000_000 && c.status == .consistent)
     }
 
+    @Test func aBareRateRefersBackToItsBaseButARateOfANamedPopulationDoesNot() throws {
+        let e = extract("地方安排直达资金13.78亿元,,分配率99.5%。\n")
+        #expect(claim(e, "99.5%")?.target?.value == 1_378_000_000 && claim(e, "99.5%")?.actual == nil)
+        let named = extract("开展招聘活动26场,城镇登记失业率为2.91%。\n")
+        #expect(claim(named, "2.91%")?.target == nil)
+    }
+
     @Test func countedByNamesTheActual() throws {
         let e = extract("全国计划新开工改造老旧小区5.3万个。1—6月份,全国新开工改造老旧小区4.26万个、惠及居民742万户,按小区数计开工率80.4%。\n")
         let c = try #require(claim(e, "80.4%"))

@@ -384,11 +384,14 @@ struct ClaimExtractor {
                         result.actuals[0] = q
                         result.rule = hop == 0 ? "actual:clause" : "actual:previousClause"
                         break
-                    } else if basis == .rate, result.rateBase == nil, hop <= 1, wholeAmounts.contains(q),
+                    } else if basis == .rate, result.rateBase == nil, hop <= 1,
+                              wholeAmounts.contains(q) || (p.approx == .exact && rateNamesNoPopulation(p, found)),
                               grammar.doneCues.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) == nil {
-                        // The base of the rate (直达资金总额75.20亿元,分配率99.5%); the count may still
-                        // stand in the clause before (合计33.88亿元,已分配33.80亿元,分配率).
+                        // The base of the rate (直达资金总额75.20亿元,分配率99.5%; 地方安排直达资金13.78亿元,
+                        // 分配率99.5%); only a base stated as a whole lets the count stand in the clause
+                        // before (合计33.88亿元,已分配33.80亿元,分配率).
                         result.rateBase = q
+                        if !wholeAmounts.contains(q) { break }
                     } else if hop > 0 || result.rateBase == nil {
                         break
                     }
@@ -502,6 +505,17 @@ struct ClaimExtractor {
     private func fitsRate(_ q: Quantity, _ found: FoundBasis) -> Bool {
         guard found.entry?.basis == .rate else { return true }
         return rateNames(q, found) ?? true
+    }
+
+    /// Whether the rate's clause is the rate alone (分配率99.5%), not a rate of a population it names
+    /// (城镇登记失业率为2.91%), so that it refers back to the amount before it.
+    private func rateNamesNoPopulation(_ p: Quantity, _ found: FoundBasis) -> Bool {
+        let clause = index.clause(containing: p.range.lowerBound)
+        var r = found.phraseStart
+        while r < p.range.lowerBound, chars[r] != "率" { r += 1 }
+        var w = r
+        while w > max(clause.lowerBound, r - 4), chars[w - 1].isHan { w -= 1 }
+        return !chars[clause.lowerBound..<w].contains { $0.isHan }
     }
 
     /// Whether the rate names the part's own population (其中重点人群签约21.6万人,重点人群签约率82.5%:
