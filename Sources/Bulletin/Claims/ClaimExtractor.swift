@@ -45,7 +45,9 @@ struct ClaimExtractor {
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts,
-                                      actualStarts: Set(drafts.flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
+                                      // (A level that only grew, 投入59.46亿元,同比增长10.1%, may still be a whole.)
+                                      actualStarts: Set(drafts.filter { $0.basis != .growth && $0.basis != .other }
+                                          .flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
                                       breakdownParts: Dictionary(result.breakdowns.map { ($0.total.range.lowerBound, $0.parts) }, uniquingKeysWith: +))
         var sibling: (whole: Quantity, paragraph: Int)? = nil
         for d in drafts {

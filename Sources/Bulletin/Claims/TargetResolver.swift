@@ -292,19 +292,30 @@ struct TargetResolver {
             // A plan broken down by 其中 may be the whole of one of its parts instead (全年计划投入
             // 67.21亿元,其中各级财政投入59.46亿元 … 资金到位率); a rate of a named activity (拨付率) is
             // not of a plan stated far away, only of a set's total (全县重点项目50个 … 开工率).
-            let brokenDown = breakdownParts[q.range.lowerBound].map { parts in
-                // Only when a part is named more like the actual than the total is (其中各级财政投入
-                // 59.46亿元 for 筹集财政资金 … 到位率; not 其中省、市重点项目11个 for 已开工项目).
-                parts.contains { !bigrams(in: subjectContext(of: $0)).subtracting(words).isDisjoint(with: evidence) }
-            } ?? false
+            // Only when a part is named more like the actual than the total is (其中各级财政投入
+            // 59.46亿元 for 筹集财政资金 … 到位率; not 其中省、市重点项目11个 for 已开工项目).
+            let closer = (breakdownParts[q.range.lowerBound] ?? []).filter {
+                !bigrams(in: subjectContext(of: $0)).subtracting(words).isDisjoint(with: evidence)
+            }
+            let brokenDown = !closer.isEmpty
             let rateOfPlan = basis == .rate && planAmounts.contains(q) && !wholeAmounts.contains(q)
             let taken = actualStarts.contains(q.range.lowerBound)  // the count of another percentage
             // The percentage's own clause names another whole before its basis (已到位资金拨付进度达
             // 48.8%: of the funds arrived, not of the plan).
             let own = index.clause(containing: phraseStart)
-            let qualifier = own.lowerBound < phraseStart && !own.contains(a)
-                ? bigrams(in: own.lowerBound..<phraseStart).subtracting(bigrams(in: subjectContext(of: actual))).subtracting(words) : []
+            // (A rate's own name, 资金到位率, is its basis, not a qualifier.)
+            var nameStart = phraseStart
+            if basis == .rate, chars[phraseStart] == "率" {
+                while nameStart > max(own.lowerBound, phraseStart - 4), chars[nameStart - 1].isHan { nameStart -= 1 }
+            }
+            let qualifier = own.lowerBound < nameStart && !own.contains(a)
+                ? bigrams(in: own.lowerBound..<nameStart).subtracting(bigrams(in: subjectContext(of: actual))).subtracting(words) : []
             let high = unique && !words.isDisjoint(with: evidence) && !between && !brokenDown && !rateOfPlan && !taken && qualifier.isEmpty
+            if closer.count == 1, let part = closer.first, part.isComparable(with: actual), !between, !taken, qualifier.isEmpty,
+               !actualStarts.contains(part.range.lowerBound) {
+                // The one part named like the actual is its whole.
+                return Link(quantity: part, source: name, confidence: .high, rule: "target:namedPart")
+            }
             return Link(quantity: q, source: name, confidence: high ? .high : .low, rule: "target:\(name)",
                         caveat: high ? nil : "\(q.text) is the nearest \(basis == .share ? "whole" : "plan") of the kind stated elsewhere in the text, not next to the percentage")
         }
