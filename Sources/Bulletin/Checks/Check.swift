@@ -5,7 +5,7 @@ public enum Verdict: String, Encodable, Sendable {
 
 /// One consistency check over the extracted data, with a verdict and its reason.
 public struct Check: Encodable, Sendable {
-    /// Which check: percentOfTarget, impliedTarget, impliedTargetsSum, breakdownSum,
+    /// Which check: percentOfTarget, impliedTarget, impliedTargetsSum, breakdownSum, partsOfWhole,
     /// distributiveCount, completion, numbering, preambleCount, preambleMet.
     public let rule: String
     public let status: Verdict

@@ -428,7 +428,10 @@ struct ClaimExtractor {
 
     /// 按小区数计开工率80.4%: the amount of the sentence, before the percentage, whose clause names
     /// every content character of X (小区), when exactly one does.
-    private func countedBy(_ p: Quantity, found: FoundBasis) -> (amount: Quantity?, Void)? {
+    /// What a 按X计 names: the amount, or none when no amount of the sentence is named X.
+    private struct Counted { let amount: Quantity? }
+
+    private func countedBy(_ p: Quantity, found: FoundBasis) -> Counted? {
         let clause = index.clause(containing: p.range.lowerBound)
         guard let open = grammar.countBy.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart),
               let close = grammar.countByEnd.firstOccurrence(in: chars, range: open.start + open.length..<found.phraseStart) else { return nil }
@@ -452,7 +455,7 @@ struct ClaimExtractor {
             return wanted.isSubset(of: Set(words))
         }
         // Counted by X but no amount named X: none of the others is what it counts.
-        return (named.count == 1 ? named.first : nil, ())
+        return Counted(amount: named.count == 1 ? named.first : nil)
     }
 
     /// A clause whose amounts are all changes (比上年增收…) or not done (未分配…), with no percentage
