@@ -105,6 +105,8 @@ import Testing
     @Test func aBareRateRefersBackToItsBaseButARateOfANamedPopulationDoesNot() throws {
         let e = extract("地方安排直达资金13.78亿元,,分配率99.5%。\n")
         #expect(claim(e, "99.5%")?.target?.value == 1_378_000_000 && claim(e, "99.5%")?.actual == nil)
+        let past = extract("市本级直达资金45.66亿元,,未分配0.32亿元,,分配率99.3%。\n")
+        #expect(claim(past, "99.3%")?.target?.value == 4_566_000_000 && claim(past, "99.3%")?.actual == nil)
         let named = extract("开展招聘活动26场,城镇登记失业率为2.91%。\n")
         #expect(claim(named, "2.91%")?.target == nil)
     }

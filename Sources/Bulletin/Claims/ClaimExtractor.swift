@@ -372,6 +372,7 @@ struct ClaimExtractor {
         var result = Actuals(actuals: [nil], rule: "actual:none")
         var searchFrom = clause.lowerBound
         var limit = p.range.lowerBound
+        var passed = 0  // clauses passed that state what is not done or a change
         for hop in 0..<4 {
             searchFrom = clause.lowerBound
             var negatedOrChange = false
@@ -386,7 +387,7 @@ struct ClaimExtractor {
                         result.actuals[0] = q
                         result.rule = hop == 0 ? "actual:clause" : "actual:previousClause"
                         break
-                    } else if basis == .rate, result.rateBase == nil, hop <= 1,
+                    } else if basis == .rate, result.rateBase == nil, hop - passed <= 1,
                               wholeAmounts.contains(q) || (p.approx == .exact && rateNamesNoPopulation(p, found)),
                               grammar.doneCues.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) == nil {
                         // The base of the rate (直达资金总额75.20亿元,分配率99.5%; 地方安排直达资金13.78亿元,
@@ -407,6 +408,7 @@ struct ClaimExtractor {
             let passable = hop == 0 || negatedOrChange || (result.rateBase != nil && hop <= 1)
                 || (basis != .rate && isGrowthAside(clause))
             guard passable else { break }
+            if negatedOrChange { passed += 1 }
             var previous = index.clause(containing: clause.lowerBound - 1)
             // Doubled punctuation (75.20亿元,,分配率) leaves clauses with nothing in them.
             while previous.lowerBound > sentence.lowerBound, isBlank(previous) {
