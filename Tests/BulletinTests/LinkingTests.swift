@@ -254,3 +254,14 @@ func specVerdicts(_ path: String) throws {
         }
     }
 }
+
+/// A claims rule with a misspelt kind is an error naming its file and line, not a rule that is
+/// silently never used.
+@Test func misspeltClaimKindIsAnError() throws {
+    var files = Grammar.embeddedFiles
+    files["claims.tsv"] = (files["claims.tsv"] ?? "") + "wholeLeed\t占\t\n"
+    #expect(throws: GrammarError.self) { try Grammar(files: files) }
+    do { _ = try Grammar(files: files) } catch let error as GrammarError {
+        #expect(error.reason.contains("wholeLeed") && error.file.hasSuffix("claims.tsv") && error.line > 1)
+    }
+}

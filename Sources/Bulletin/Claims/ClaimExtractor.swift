@@ -227,7 +227,7 @@ struct ClaimExtractor {
     /// The noun between a whole lead (占) and `end`: up to 12 Han characters, 的 dropped from its end.
     private func namedWhole(endingAt end: Int, requireLead: Bool = false) -> Range<Int>? {
         var stop = end
-        while stop > 0, chars[stop - 1] == "的" || chars[stop - 1] == " " { stop -= 1 }
+        while stop > 0, chars[stop - 1] == " " || grammar.connectors.matchEnding(in: chars, at: stop)?.length == 1 { stop -= 1 }
         var i = stop
         while i > max(0, stop - 12), chars[i - 1].isHan {
             if let lead = grammar.wholeLeads.matchEnding(in: chars, at: i), i - lead.length >= 0 {
@@ -324,7 +324,7 @@ struct ClaimExtractor {
         if let part = grammar.breakdown.lastOccurrence(in: chars, range: region) {
             region = part.start + part.length..<region.upperBound
         }
-        var candidates = Array(index.amounts(in: region).filter { !index.isParenthetical($0) && isCountable($0) })
+        var candidates = Array(index.amounts(in: region).filter { !index.isParenthetical($0) && grammar.isCount($0) })
         let planned = candidates.filter { planAmounts.contains($0) }
         var targets: [Quantity] = []
         if !planned.isEmpty, candidates.count - planned.count >= list.count {
@@ -376,8 +376,8 @@ struct ClaimExtractor {
         for hop in 0..<4 {
             searchFrom = clause.lowerBound
             var negatedOrChange = false
-            if let q = nearestAmount(before: limit, in: clause), isCountable(q) {
-                negatedOrChange = hasCue(grammar.negationCues, before: q) || (basis != .growth && hasCue(grammar.comparisonCues, before: q))
+            if let q = nearestAmount(before: limit, in: clause), grammar.isCount(q) {
+                negatedOrChange = index.hasCue(grammar.negationCues, before: q) || (basis != .growth && index.hasCue(grammar.comparisonCues, before: q))
                 if !negatedOrChange {
                     if fitsRate(q, found),
                        !(basis == .growth && grammar.eachCues.firstOccurrence(in: chars, range: q.range.upperBound..<p.range.lowerBound) != nil),
@@ -447,7 +447,7 @@ struct ClaimExtractor {
         guard !wanted.isEmpty else { return nil }
         let sentence = index.sentence(containing: p.range.lowerBound)
         let named = index.amounts(in: sentence.lowerBound..<open.start).filter { q in
-            guard !index.isParenthetical(q), isCountable(q), !planAmounts.contains(q) else { return false }
+            guard !index.isParenthetical(q), grammar.isCount(q), !planAmounts.contains(q) else { return false }
             // The words since the previous amount of the clause (…小区4.26万个、惠及居民742万户).
             var from = index.clause(containing: q.range.lowerBound).lowerBound
             if let previous = index.amounts(in: from..<q.range.lowerBound).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
@@ -465,19 +465,12 @@ struct ClaimExtractor {
     private func isNegatedOrChange(_ clause: Range<Int>) -> Bool {
         let amounts = index.amounts(in: clause)
         guard !amounts.isEmpty else { return false }
-        return amounts.allSatisfy { hasCue(grammar.negationCues, before: $0) || hasCue(grammar.comparisonCues, before: $0) }
+        return amounts.allSatisfy { index.hasCue(grammar.negationCues, before: $0) || index.hasCue(grammar.comparisonCues, before: $0) }
     }
 
     private func isBlank(_ clause: Range<Int>) -> Bool {
         chars[clause].allSatisfy { grammar.clauseEnds.contains($0) || $0 == " " }
     }
-
-    private func hasCue(_ trie: PhraseTrie<Bool>, before q: Quantity) -> Bool {
-        let clause = index.clause(containing: q.range.lowerBound)
-        return trie.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) != nil
-    }
-
-    private func isCountable(_ q: Quantity) -> Bool { !grammar.nonCountKinds.contains(q.kind) }
 
     /// A clause with no amount and only growth percentages (同比增长15.3%).
     private func isGrowthAside(_ clause: Range<Int>) -> Bool {
@@ -518,50 +511,29 @@ struct ClaimExtractor {
     /// (城镇登记失业率为2.91%), so that it refers back to the amount before it.
     private func rateNamesNoPopulation(_ p: Quantity, _ found: FoundBasis) -> Bool {
         let clause = index.clause(containing: p.range.lowerBound)
-        var r = found.phraseStart
-        while r < p.range.lowerBound, chars[r] != "率" { r += 1 }
-        var w = r
-        while w > max(clause.lowerBound, r - 4), chars[w - 1].isHan { w -= 1 }
-        return !chars[clause.lowerBound..<w].contains { $0.isHan }
+        guard let rate = RateWord(in: chars, grammar: grammar, from: found.phraseStart, limit: p.range.lowerBound, floor: clause.lowerBound) else { return true }
+        return !chars[clause.lowerBound..<rate.activity.lowerBound].contains { $0.isHan }
     }
 
     /// Whether the rate names the part's own population (其中重点人群签约21.6万人,重点人群签约率82.5%:
-    /// of all 重点人群, not of everyone signed): words before the rate's activity that the part's
-    /// clause repeats.
+    /// of all 重点人群, not of everyone signed): words before the rate's activity (its last two
+    /// characters) that the part's clause repeats.
     private func ratesOwnPopulation(_ q: Quantity, _ d: Draft) -> Bool {
         let clause = index.clause(containing: d.percentage.range.lowerBound)
-        var r = d.phraseStart
-        while r < d.percentage.range.lowerBound, chars[r] != "率" { r += 1 }
-        let population = clause.lowerBound..<max(clause.lowerBound, r - 2)
+        let end = RateWord(in: chars, grammar: grammar, from: d.phraseStart, limit: d.percentage.range.lowerBound)?.suffix
+            ?? d.percentage.range.lowerBound
+        let population = clause.lowerBound..<max(clause.lowerBound, end - 2)
         guard population.count >= 2 else { return false }
-        var pairs = Set<UInt64>()
-        for i in population.lowerBound..<population.upperBound - 1 where chars[i].isHan && chars[i + 1].isHan {
-            pairs.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value))
-        }
         let own = index.clause(containing: q.range.lowerBound)
-        for i in own.lowerBound..<max(own.lowerBound, q.range.lowerBound - 1)
-        where pairs.contains(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) { return true }
-        return false
+        return !HanBigrams.of(chars, in: population).isDisjoint(with: HanBigrams.of(chars, in: own.lowerBound..<q.range.lowerBound))
     }
 
     /// Whether the clause of `q` names what the rate counts (已完工473户 for 完工率); nil for a
     /// generic rate word or a rate whose activity cannot be read.
     private func rateNames(_ q: Quantity, _ found: FoundBasis) -> Bool? {
-        var r = found.phraseStart
-        while r < min(chars.count, found.phraseStart + contextReach), chars[r] != "率" { r += 1 }
-        guard r < chars.count else { return nil }
-        if grammar.genericRates.matchEnding(in: chars, at: r + 1) != nil { return nil }
-        var w = r
-        while w > max(0, r - 4), chars[w - 1].isHan { w -= 1 }
-        guard r - w >= 2 else { return nil }
-        let clause = index.clause(containing: q.range.lowerBound)
-        var pairs = Set<UInt64>()
-        for i in w..<(r - 1) { pairs.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) }
-        for i in clause.lowerBound..<max(clause.lowerBound, clause.upperBound - 1)
-        where pairs.contains(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) {
-            return true
-        }
-        return false
+        guard let rate = RateWord(in: chars, grammar: grammar, from: found.phraseStart, limit: chars.count),
+              !rate.isGeneric, rate.activity.count >= 2 else { return nil }
+        return !HanBigrams.of(chars, in: rate.activity).isDisjoint(with: HanBigrams.of(chars, in: index.clause(containing: q.range.lowerBound)))
     }
 
     /// Whether a clause ends by naming a set that the next clause draws from (4个结构性指标中,).
@@ -626,7 +598,7 @@ struct ClaimExtractor {
     /// Whether `q` is written inside a basis phrase as its target (年度预算28.6亿元的55%).
     private func isStatedTarget(_ q: Quantity) -> Bool {
         var i = q.range.upperBound
-        while i < min(chars.count, q.range.upperBound + 3), chars[i] == "的" || chars[i] == " " { i += 1 }
+        while i < min(chars.count, q.range.upperBound + 3), chars[i] == " " || grammar.connectors.match(in: chars, at: i, limit: i + 1) != nil { i += 1 }
         return index.percentages(in: i..<min(chars.count, i + 1)).first?.range.lowerBound == i
     }
 
@@ -663,7 +635,7 @@ struct ClaimExtractor {
                 // Parts stand at the bracket depth of 其中 (其中…3个 inside (…) too); the total outside it.
                 // Changes against last year (比上年增收…) and what is not done are neither parts nor totals.
                 func isLevel(_ q: Quantity) -> Bool {
-                    !hasCue(grammar.comparisonCues, before: q) && !hasCue(grammar.negationCues, before: q)
+                    !index.hasCue(grammar.comparisonCues, before: q) && !index.hasCue(grammar.negationCues, before: q)
                 }
                 let parts = index.amounts(in: p..<partsEnd).filter { index.depth(at: $0.range.lowerBound) == level && isLevel($0) }
                 guard let firstPart = parts.first else { continue }

@@ -59,15 +59,5 @@ struct HeadingMatcher {
         return clauses
     }
 
-    private func bigrams(in range: Range<Int>) -> Set<UInt64> {
-        var set = Set<UInt64>()
-        var i = range.lowerBound
-        while i + 1 < range.upperBound {
-            if chars[i].isHan, chars[i + 1].isHan {
-                set.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value))
-            }
-            i += 1
-        }
-        return set
-    }
+    private func bigrams(in range: Range<Int>) -> Set<UInt64> { HanBigrams.of(chars, in: range) }
 }

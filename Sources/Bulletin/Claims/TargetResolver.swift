@@ -92,7 +92,7 @@ struct TargetResolver {
     /// task, when it states exactly one amount (2.新增安装300套…设备), as a candidate.
     private func itemTask(at position: Int) -> Link? {
         guard let task = structure.targetSources(at: position).task else { return nil }
-        let amounts = index.amounts(in: task).filter { isCountable($0) && !index.isParenthetical($0) }
+        let amounts = index.amounts(in: task).filter { grammar.isCount($0) && !index.isParenthetical($0) }
         guard amounts.count == 1, let q = amounts.first else { return nil }
         return Link(quantity: q, source: "heading", confidence: .low, rule: "target:itemTask",
                     caveat: "the item's task states \(q.text); the percentage names no amount of its own")
@@ -172,7 +172,7 @@ struct TargetResolver {
         let earlier = index.amounts(in: sentence.lowerBound..<clause.lowerBound).filter {
             $0.family == actual.family && !index.isParenthetical($0) && !actualStarts.contains($0.range.lowerBound)
                 && index.percentages(in: $0.range.upperBound..<actual.range.lowerBound).isEmpty
-                && !hasCue(grammar.doneCues, before: $0) && !hasCue(grammar.comparisonCues, before: $0)
+                && !index.hasCue(grammar.doneCues, before: $0) && !index.hasCue(grammar.comparisonCues, before: $0)
                 && index.percentages(in: index.clause(containing: $0.range.lowerBound)).isEmpty
         }
         return earlier.count == 1 ? earlier.first : nil
@@ -199,7 +199,7 @@ struct TargetResolver {
         let paragraph = index.paragraph(containing: anchor)
         let candidates = index.amounts(in: max(0, anchor - contextReach)..<anchor).reversed().filter { q in
             q.range.upperBound <= anchor && q.range != r.actual?.range && !index.isParenthetical(q)
-                && (r.actual.map { fits(q, $0) } ?? isCountable(q)) && !hasCue(grammar.comparisonCues, before: q)
+                && (r.actual.map { fits(q, $0) } ?? grammar.isCount(q)) && !index.hasCue(grammar.comparisonCues, before: q)
         }
         // The noun as written (税收收入, not 非税收入's 税收入) first; then its characters in any order.
         let noun = Array(chars[x])
@@ -217,8 +217,8 @@ struct TargetResolver {
         // Stated only later (占年筹资总额的78.9% … 年度筹资总额为12.5亿元): a candidate, never more.
         let end = min(chars.count, anchor + contextReach)
         if let q = index.amounts(in: anchor..<end).first(where: { q in
-            q.range.lowerBound > anchor && !index.isParenthetical(q) && (r.actual.map { fits(q, $0) } ?? isCountable(q))
-                && !hasCue(grammar.comparisonCues, before: q) && names(wanted, q)
+            q.range.lowerBound > anchor && !index.isParenthetical(q) && (r.actual.map { fits(q, $0) } ?? grammar.isCount(q))
+                && !index.hasCue(grammar.comparisonCues, before: q) && names(wanted, q)
         }) {
             return Link(quantity: q, source: "document", confidence: .low, rule: "target:namedWholeLater",
                         caveat: "\(q.text), stated after the percentage, is named like the whole of the phrase")
@@ -305,8 +305,8 @@ struct TargetResolver {
             let own = index.clause(containing: phraseStart)
             // (A rate's own name, 资金到位率, is its basis, not a qualifier.)
             var nameStart = phraseStart
-            if basis == .rate, chars[phraseStart] == "率" {
-                while nameStart > max(own.lowerBound, phraseStart - 4), chars[nameStart - 1].isHan { nameStart -= 1 }
+            if basis == .rate, let rate = RateWord(in: chars, grammar: grammar, from: phraseStart, limit: own.upperBound, floor: own.lowerBound) {
+                nameStart = min(phraseStart, rate.activity.lowerBound)
             }
             let qualifier = own.lowerBound < nameStart && !own.contains(a)
                 ? bigrams(in: own.lowerBound..<nameStart).subtracting(bigrams(in: subjectContext(of: actual))).subtracting(words) : []
@@ -344,17 +344,10 @@ struct TargetResolver {
         }
     }
 
-    /// Whether a phrase of `trie` comes before `q` in its clause.
-    func hasCue(_ trie: PhraseTrie<Bool>, before q: Quantity) -> Bool {
-        let clause = index.clause(containing: q.range.lowerBound)
-        return trie.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) != nil
-    }
-
     private func fits(_ candidate: Quantity, _ actual: Quantity) -> Bool {
-        candidate.isComparable(with: actual) && isCountable(candidate)
+        candidate.isComparable(with: actual) && grammar.isCount(candidate)
     }
 
-    func isCountable(_ q: Quantity) -> Bool { !grammar.nonCountKinds.contains(q.kind) }
 
     /// The words that say what an amount counts: its clause up to the amount.
     func subjectContext(of q: Quantity) -> Range<Int> {
@@ -396,13 +389,5 @@ struct TargetResolver {
         return range
     }
 
-    private func bigrams(in range: Range<Int>) -> Set<UInt64> {
-        var set = Set<UInt64>()
-        var i = range.lowerBound
-        while i + 1 < range.upperBound {
-            if chars[i].isHan, chars[i + 1].isHan { set.insert(UInt64(chars[i].value) << 32 | UInt64(chars[i + 1].value)) }
-            i += 1
-        }
-        return set
-    }
+    private func bigrams(in range: Range<Int>) -> Set<UInt64> { HanBigrams.of(chars, in: range) }
 }

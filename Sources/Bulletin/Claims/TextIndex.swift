@@ -89,6 +89,13 @@ struct TextIndex {
         depthChanges[max(depthChanges.boundary { $0.0 > p } - 1, 0)].1
     }
 
+    /// Whether a phrase of `trie` comes before `q` in its clause (已 in 已开工122个, 比上年 in
+    /// 比上年增收…, 未 in 未分配…).
+    func hasCue(_ trie: PhraseTrie<Bool>, before q: Quantity) -> Bool {
+        let clause = clause(containing: q.range.lowerBound)
+        return trie.firstOccurrence(in: chars, range: clause.lowerBound..<q.range.lowerBound) != nil
+    }
+
     /// Whether a quantity stands in brackets: 2658辆公交车(2585个站点), 已竣工28个(其中…3个).
     func isParenthetical(_ q: Quantity) -> Bool { depth(at: q.range.lowerBound) > 0 }
 }

@@ -99,6 +99,8 @@ public final class Grammar: Sendable {
     let differenceLeads: PhraseTrie<Bool>
     /// Before an amount in its clause: what is not done (未分配).
     let negationCues: PhraseTrie<Bool>
+    /// Ends the word of a rate (率).
+    let rateSuffixes: PhraseTrie<Bool>
     /// Opens a composed basis 占X的 (占).
     let wholeLeads: PhraseTrie<Bool>
     /// Opens a composed basis 完成X, a plan's progress (完成总工程量70.8%).
@@ -304,6 +306,16 @@ public final class Grammar: Sendable {
         placeholders = PhraseTrie(phrases(nq, "placeholder"))
 
         let cl = "claims.tsv"
+        let claimKinds: Set<String> = [
+            "basisAfter", "basisLead", "basisNoun", "breakdown", "comparisonCue", "completion", "countBy", "countByEnd",
+            "differenceLead", "distributive", "doneCue", "eachCue", "genericRate", "itemCount", "listJoiner", "met",
+            "metCount", "negationCue", "nonCountKind", "planLead", "rateSuffix", "scope", "setting", "subjectPrefix",
+            "targetCue", "totalCue", "wholeLead",
+        ]
+        // A misspelt kind would otherwise be read as no rule at all.
+        if let row = table(cl).rows.first(where: { !claimKinds.contains($0["kind"]) }) {
+            throw table(cl).error(row, "unknown kind '\(row["kind"])'")
+        }
         distributive = PhraseTrie(phrases(cl, "distributive"))
         breakdown = PhraseTrie(phrases(cl, "breakdown"))
         listJoiners = PhraseTrie(phrases(cl, "listJoiner"))
@@ -322,6 +334,7 @@ public final class Grammar: Sendable {
         comparisonCues = PhraseTrie(phrases(cl, "comparisonCue"))
         nonCountKinds = Set(phrases(cl, "nonCountKind").map(\.0))
         wholeLeads = PhraseTrie(phrases(cl, "wholeLead"))
+        rateSuffixes = PhraseTrie(phrases(cl, "rateSuffix"))
         planLeads = PhraseTrie(phrases(cl, "planLead"))
         negationCues = PhraseTrie(phrases(cl, "negationCue"))
         differenceLeads = PhraseTrie(phrases(cl, "differenceLead"))
@@ -329,7 +342,7 @@ public final class Grammar: Sendable {
         var cueBigrams = Set<UInt64>()
         for (phrase, _) in phrases(cl, "totalCue") {
             let scalars = phrase.unicodeScalars.flatMap { $0.value < 0x80 ? [$0] : TextNormalizer.shared.normalize($0) }
-            for (a, b) in zip(scalars, scalars.dropFirst()) { cueBigrams.insert(UInt64(a.value) << 32 | UInt64(b.value)) }
+            for (a, b) in zip(scalars, scalars.dropFirst()) { cueBigrams.insert(HanBigrams.key(a, b)) }
         }
         self.cueBigrams = cueBigrams
         countByEnd = PhraseTrie(phrases(cl, "countByEnd"))
@@ -457,4 +470,10 @@ struct TableWords: Sendable {
         lowerBetter = phrases("lowerBetter")
         empty = phrases("empty")
     }
+}
+
+extension Grammar {
+    /// Whether an amount counts something a percentage can be of: not a duration or another kind
+    /// that `nonCountKind` lists (0.5个工作日).
+    func isCount(_ q: Quantity) -> Bool { !nonCountKinds.contains(q.kind) }
 }
