@@ -43,8 +43,11 @@ import Testing
 
     @Test func aDurationIsNotAnAmount() throws {
         let e = extract("推行企业开办0.5个工作日办结，办结率100%。\n")
-        #expect(e.quantities.contains { $0.text == "0.5个工作日" && $0.kind == "time" })
+        #expect(e.quantities.contains { $0.text == "0.5个工作日" && $0.kind == "duration" })
         #expect(claim(e, "100%")?.actual == nil)
+        // Counted days are an amount: 322 of 365 days is 88.2%.
+        let days = extract("全年空气质量优良天数322天，优良天数比率88.2%。\n")
+        #expect(claim(days, "88.2%")?.actual?.value == 322)
     }
 
     // MARK: Scopes
