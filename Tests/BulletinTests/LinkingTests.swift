@@ -223,6 +223,50 @@ import Testing
         let e = extract("上半年共完成投资额19.62亿元,占年度计划的74.9%,超序时进度24.9%。\n")
         #expect(claim(e, "24.9%")?.reported.basis == .other)
     }
+
+    // MARK: Figures named, not written next to the percentage
+
+    /// 税收收入增收额占财政收入增收额的比重: part and whole are the changes (比上年增收…) stated
+    /// earlier under those names; 非税收入 is not 税收收入.
+    @Test func sharesOfIncrementsAreFoundByName() throws {
+        let text = "全市财政收入完成386.52亿元,比上年增收27.38亿元。其中,税收收入291.40亿元,比上年增收21.96亿元;非税收入95.12亿元,比上年增收5.42亿元。\n"
+            + "税收收入增收额占财政收入增收额的比重为80.2%,非税收入增收额占财政收入增收额的比重为%@。\n"
+        let e = extract(text.replacingOccurrences(of: "%@", with: "19.8%"))
+        let tax = try #require(claim(e, "80.2%")), other = try #require(claim(e, "19.8%"))
+        #expect(tax.actual?.value == 21.96e8 && tax.target?.value == 27.38e8 && tax.status == .consistent)
+        #expect(other.actual?.value == 5.42e8 && other.target?.value == 27.38e8 && other.status == .consistent)
+        let planted = extract(text.replacingOccurrences(of: "%@", with: "21.8%"))
+        #expect(claim(planted, "21.8%")?.status == .inconsistent)
+    }
+
+    /// A whole named as a change is never a level of the same name, and a part named twice is no
+    /// single figure: both stay unverifiable.
+    @Test func incrementSharesNeedTheChangesStated() throws {
+        let levels = extract("全市财政收入386.52亿元,其中税收收入291.40亿元。\n税收收入增收额占财政收入增收额的比重为75.4%。\n")
+        let c = try #require(claim(levels, "75.4%"))
+        #expect(c.target == nil && c.status == .unverifiable)
+        let twice = extract("2023年税收收入比上年增收18.20亿元;2024年税收收入比上年增收21.96亿元,财政收入比上年增收27.38亿元。\n"
+            + "税收收入增收额占财政收入增收额的比重为66.5%。\n")
+        let t = try #require(claim(twice, "66.5%"))
+        #expect(t.actual == nil && t.status != .inconsistent)
+    }
+
+    /// 占全部税收的: the whole is 税收收入, and 非税收入, which holds the same characters, is not it.
+    @Test func aComplementIsNotTheNamedWhole() throws {
+        let e = extract("其中,税收收入291.40亿元;非税收入95.12亿元。\n在税收收入中,增值税实现的收入占全部税收的41.7%。\n")
+        let c = try #require(claim(e, "41.7%"))
+        #expect(c.target?.value == 291.40e8 && c.status == .unverifiable)
+    }
+
+    /// 对X的贡献率依次为: a list of shares of the increment named X, whose parts are not stated.
+    @Test func contributionRatesNameTheirWhole() throws {
+        let e = extract("税收收入比上年增收21.96亿元。增值税、企业所得税和个人所得税对税收收入增收额的贡献率依次为41.3%、22.5%和9.8%。\n")
+        for p in ["41.3%", "22.5%", "9.8%"] {
+            let c = try #require(claim(e, p))
+            #expect(c.reported.basis == .share && c.target?.value == 21.96e8 && c.status == .unverifiable)
+        }
+        #expect(e.checks.first { $0.rule == "distributiveCount" }?.status != .fail)
+    }
 }
 
 /// The team-written bulletins that carry a spec (Corpus/NAME.spec.json: every percentage with the

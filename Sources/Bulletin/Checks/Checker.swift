@@ -160,7 +160,9 @@ struct Checker {
                 return Check(rule: "distributiveCount", status: .pass,
                              message: "\(d.percentages) percentages for \(d.groups) clauses (\(d.amounts) amounts)", span: span)
             }
-            return Check(rule: "distributiveCount", status: d.hasMarker ? .fail : .unverifiable,
+            // With no amount before them (增值税、企业所得税和个人所得税…贡献率依次为…), the
+            // percentages apply to things named, not counted: nothing to count against.
+            return Check(rule: "distributiveCount", status: d.hasMarker && d.amounts > 0 ? .fail : .unverifiable,
                          message: "\(d.percentages) percentages but \(d.amounts) amounts in \(d.groups) clauses before them", span: span)
         }
     }

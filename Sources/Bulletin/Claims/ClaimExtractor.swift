@@ -11,6 +11,8 @@ struct ClaimExtractor {
     /// Amounts their clause names as a plan or as a whole: the targets of the plan and share rules.
     let planAmounts: CuedAmounts
     let wholeAmounts: CuedAmounts
+    /// Amounts by the words that name them, for percentages that name their figures (X占Y的比重).
+    let namedAmounts: NamedAmounts
     private var chars: [Unicode.Scalar] { source.chars }
 
     struct Result {
@@ -30,6 +32,7 @@ struct ClaimExtractor {
         self.percentages = content.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
         self.wholeAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.totalCues, doneCues: grammar.doneCues)
+        self.namedAmounts = NamedAmounts(chars: source.chars, index: index, grammar: grammar)
     }
 
     func extract() -> Result {
@@ -44,7 +47,7 @@ struct ClaimExtractor {
                             distributions: &result.distributions, first: drafts.count)
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
-                                      planAmounts: planAmounts, wholeAmounts: wholeAmounts,
+                                      planAmounts: planAmounts, wholeAmounts: wholeAmounts, namedAmounts: namedAmounts,
                                       // (A level that only grew, 投入59.46亿元,同比增长10.1%, may still be a whole.)
                                       actualStarts: Set(drafts.filter { $0.basis != .growth && $0.basis != .other }
                                           .flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
@@ -154,7 +157,7 @@ struct ClaimExtractor {
                 }
                 if let lead = grammar.basisLeads.matchEnding(in: chars, at: start) { start -= lead.length }
                 return FoundBasis(entry: hit.value, phraseStart: start, statedTargets: stated,
-                                  namedWhole: namedWhole(endingAt: end - hit.length))
+                                  namedWhole: namedWhole(endingAt: end - hit.length, phrase: hit.value.phrase))
             }
             if stated.isEmpty, let q = index.amounts(in: max(0, end - 40)..<end).last, q.range.upperBound == end {
                 stated = [q]
@@ -169,7 +172,8 @@ struct ClaimExtractor {
                 end = open
                 continue
             }
-            guard let connector = grammar.connectors.matchEnding(in: chars, at: end) else { break }
+            // 贡献率依次为16.8%、21%: a distributive marker stands where a connector may.
+            guard let connector = grammar.connectors.matchEnding(in: chars, at: end) ?? grammar.distributive.matchEnding(in: chars, at: end) else { break }
             end -= connector.length
         }
         if let lead = grammar.wholeLeads.matchEnding(in: chars, at: end), stated.isEmpty {
@@ -224,13 +228,15 @@ struct ClaimExtractor {
         return nil
     }
 
-    /// The noun between a whole lead (占) and `end`: up to 12 Han characters, 的 dropped from its end.
-    private func namedWhole(endingAt end: Int, requireLead: Bool = false) -> Range<Int>? {
+    /// The noun between a whole lead (占; 对 before 贡献率) and `end`: up to 12 Han characters, 的
+    /// dropped from its end.
+    private func namedWhole(endingAt end: Int, requireLead: Bool = false, phrase: String? = nil) -> Range<Int>? {
         var stop = end
         while stop > 0, chars[stop - 1] == " " || grammar.connectors.matchEnding(in: chars, at: stop)?.length == 1 { stop -= 1 }
+        let ownLeads = phrase.flatMap { grammar.phraseWholeLeads[$0] }
         var i = stop
         while i > max(0, stop - 12), chars[i - 1].isHan {
-            if let lead = grammar.wholeLeads.matchEnding(in: chars, at: i), i - lead.length >= 0 {
+            if let lead = grammar.wholeLeads.matchEnding(in: chars, at: i) ?? ownLeads?.matchEnding(in: chars, at: i), i - lead.length >= 0 {
                 return i < stop ? i..<stop : nil
             }
             i -= 1
@@ -284,6 +290,9 @@ struct ClaimExtractor {
             picked = Actuals(actuals: [counted.amount], rule: counted.amount == nil ? "actual:countByUnmatched" : "actual:countBy")
         } else {
             picked = singleActual(head, found: found, basis: basis)
+            if picked.actuals[0] == nil, basis == .share, let part = namedPart(head, found: found) {
+                picked = Actuals(actuals: [part], rule: "actual:namedPart")
+            }
         }
         return list.enumerated().map { k, percentage in
             var actual = picked.actuals[k]
@@ -426,6 +435,22 @@ struct ClaimExtractor {
         }
         if result.rateBase != nil, result.actuals[0] == nil { result.rule = "actual:none" }
         return result
+    }
+
+    /// 税收收入增收额占财政收入增收额的比重为91.6%: a share whose clause holds no amount but names
+    /// its part before 占; the part's figure is the one amount stated earlier under that name
+    /// (比上年增收11487.11亿元 after 税收收入), when exactly one is.
+    private func namedPart(_ p: Quantity, found: FoundBasis) -> Quantity? {
+        guard let whole = found.namedWhole else { return nil }
+        let lead = grammar.wholeLeads.matchEnding(in: chars, at: whole.lowerBound)
+            ?? found.entry.flatMap { grammar.phraseWholeLeads[$0.phrase] }?.matchEnding(in: chars, at: whole.lowerBound)
+        let leadStart = whole.lowerBound - (lead?.length ?? 0)
+        let clause = index.clause(containing: leadStart)
+        let part = clause.lowerBound..<leadStart
+        guard !part.isEmpty, index.amounts(in: part).isEmpty else { return nil }
+        let (noun, change) = NamedAmounts.noun(chars, part, grammar)
+        let named = namedAmounts.named(noun, change: change).filter { $0.range.upperBound <= clause.lowerBound }
+        return named.count == 1 ? named.first : nil
     }
 
     /// 按小区数计开工率80.4%: the amount of the sentence, before the percentage, whose clause names

@@ -16,6 +16,7 @@ struct TargetResolver {
     let index: TextIndex
     let planAmounts: CuedAmounts
     let wholeAmounts: CuedAmounts
+    let namedAmounts: NamedAmounts
     /// Starts of the amounts that are the actual of some percentage.
     let actualStarts: Set<Int>
     /// The parts of each 其中 breakdown, by the start of its total.
@@ -196,19 +197,27 @@ struct TargetResolver {
         let wanted = contentCharacters(x)
         guard wanted.count >= 2 else { return nil }
         let anchor = r.actual?.range.lowerBound ?? r.phraseStart
-        let paragraph = index.paragraph(containing: anchor)
+        // (The percentage's paragraph: an actual found by its name may stand far away.)
+        let paragraph = index.paragraph(containing: r.phraseStart)
         let candidates = index.amounts(in: max(0, anchor - contextReach)..<anchor).reversed().filter { q in
             q.range.upperBound <= anchor && q.range != r.actual?.range && !index.isParenthetical(q)
                 && (r.actual.map { fits(q, $0) } ?? grammar.isCount(q)) && !index.hasCue(grammar.comparisonCues, before: q)
         }
-        // The noun as written (税收收入, not 非税收入's 税收入) first; then its characters in any order.
-        let noun = Array(chars[x])
-        if let q = candidates.first(where: { writes(noun, before: $0) }) {
-            let strong = paragraph.contains(q.range.lowerBound)
-            return Link(quantity: q, source: strong ? "paragraph" : "document", confidence: strong ? .high : .low,
-                        rule: "target:namedWhole",
+        // The noun as written (税收收入, not 非税收入) first; then its characters in any order.
+        let (noun, change) = NamedAmounts.noun(chars, x, grammar)
+        let written = namedAmounts.named(noun, change: change).filter { q in
+            q.range.upperBound <= anchor && q.range != r.actual?.range && (r.actual.map { fits(q, $0) } ?? true)
+        }
+        if let q = written.last {
+            // A change named so (财政收入增收额: 比上年增收12543.83亿元 after 财政总收入) is two pieces
+            // of evidence, the name and the kind; a level far away is only a candidate.
+            let strong = paragraph.contains(q.range.lowerBound) || (change && written.count == 1)
+            return Link(quantity: q, source: paragraph.contains(q.range.lowerBound) ? "paragraph" : "document",
+                        confidence: strong ? .high : .low, rule: change ? "target:namedChange" : "target:namedWhole",
                         caveat: strong ? nil : "\(q.text) is the nearest figure named like the whole of the phrase")
         }
+        // A whole that is a change is never a level.
+        if change { return nil }
         if let q = candidates.first(where: { names(wanted, $0) }) {
             return Link(quantity: q, source: paragraph.contains(q.range.lowerBound) ? "paragraph" : "document", confidence: .low,
                         rule: "target:namedWhole",
@@ -224,18 +233,6 @@ struct TargetResolver {
                         caveat: "\(q.text), stated after the percentage, is named like the whole of the phrase")
         }
         return nil
-    }
-
-    /// Whether the clause of `q` up to it contains `noun` as written.
-    private func writes(_ noun: [Unicode.Scalar], before q: Quantity) -> Bool {
-        let clause = index.clause(containing: q.range.lowerBound)
-        guard q.range.lowerBound - clause.lowerBound >= noun.count else { return false }
-        var i = clause.lowerBound
-        while i + noun.count <= q.range.lowerBound {
-            if chars[i] == noun[0], chars[i..<i + noun.count].elementsEqual(noun) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Whether the clause of `q` up to it holds every one of `wanted`.

@@ -103,6 +103,12 @@ public final class Grammar: Sendable {
     let rateSuffixes: PhraseTrie<Bool>
     /// Opens a composed basis 占X的 (占).
     let wholeLeads: PhraseTrie<Bool>
+    /// Leads that open the noun of the whole before one basis phrase only (对X的贡献率), by phrase.
+    let phraseWholeLeads: [String: PhraseTrie<Bool>]
+    /// Ends a noun that names a change, not a level (增收额).
+    let incrementNouns: PhraseTrie<Bool>
+    /// Before a noun, names everything but it (非 in 非税收入).
+    let complementPrefixes: PhraseTrie<Bool>
     /// Opens a composed basis 完成X, a plan's progress (完成总工程量70.8%).
     let planLeads: PhraseTrie<Bool>
     /// Words of a composed basis noun that make it a plan or a share (计划 → plan, 总 → share).
@@ -310,7 +316,7 @@ public final class Grammar: Sendable {
             "basisAfter", "basisLead", "basisNoun", "breakdown", "comparisonCue", "completion", "countBy", "countByEnd",
             "differenceLead", "distributive", "doneCue", "eachCue", "genericRate", "itemCount", "listJoiner", "met",
             "metCount", "negationCue", "nonCountKind", "planLead", "rateSuffix", "scope", "setting", "subjectPrefix",
-            "targetCue", "totalCue", "wholeLead",
+            "targetCue", "totalCue", "wholeLead", "incrementNoun", "complementPrefix",
         ]
         // A misspelt kind would otherwise be read as no rule at all.
         if let row = table(cl).rows.first(where: { !claimKinds.contains($0["kind"]) }) {
@@ -333,7 +339,15 @@ public final class Grammar: Sendable {
         eachCues = PhraseTrie(phrases(cl, "eachCue"))
         comparisonCues = PhraseTrie(phrases(cl, "comparisonCue"))
         nonCountKinds = Set(phrases(cl, "nonCountKind").map(\.0))
-        wholeLeads = PhraseTrie(phrases(cl, "wholeLead"))
+        wholeLeads = PhraseTrie(valued(cl, "wholeLead").filter { $0.1.isEmpty }.map { ($0.0, true) })
+        var leadsByPhrase: [String: [(String, Bool)]] = [:]
+        for (lead, phrase) in valued(cl, "wholeLead") where !phrase.isEmpty {
+            // Keyed by the phrase as bases.tsv writes it (BasisEntry.phrase).
+            leadsByPhrase[phrase, default: []].append((lead, true))
+        }
+        phraseWholeLeads = leadsByPhrase.mapValues { PhraseTrie($0) }
+        incrementNouns = PhraseTrie(phrases(cl, "incrementNoun"))
+        complementPrefixes = PhraseTrie(phrases(cl, "complementPrefix"))
         rateSuffixes = PhraseTrie(phrases(cl, "rateSuffix"))
         planLeads = PhraseTrie(phrases(cl, "planLead"))
         negationCues = PhraseTrie(phrases(cl, "negationCue"))

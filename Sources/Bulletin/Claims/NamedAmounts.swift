@@ -1,0 +1,98 @@
+/// The amounts of a document with the words that name them, for percentages that name what they are
+/// of instead of standing next to it (税收收入增收额占财政收入增收额的比重为91.6%; 占全部税收的40.8%).
+///
+/// A level (税收收入45612.99亿元) is named by its clause up to it. A change (比上年增收11487.11亿元)
+/// is named by the words before the comparison cue in its clause or, when there are none, by the
+/// level it changes: the last earlier clause of its sentence that states one. Names are compared
+/// as written with the basis grammar's words (总, 全部, 年度, 额) left out on both sides, so that
+/// 财政收入 finds 财政总收入, while a complement prefix right before the match (非税收入) rules
+/// it out for 税收收入.
+///
+/// Built once per document; a lookup reads only the entries that hold the noun's first bigram.
+struct NamedAmounts {
+    struct Entry {
+        let quantity: Quantity
+        /// The name's characters, basis words left out.
+        let name: [Unicode.Scalar]
+        /// A change against an earlier period (written after a comparison cue).
+        let isChange: Bool
+    }
+
+    private let grammar: Grammar
+    private var entries: [Entry] = []
+    /// Entry indices by each Han bigram of their names.
+    private var byBigram: [UInt64: [Int]] = [:]
+
+    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
+        self.grammar = grammar
+        for q in index.amounts where !index.isParenthetical(q) && grammar.isCount(q) {
+            let clause = index.clause(containing: q.range.lowerBound)
+            var nameRange = clause.lowerBound..<q.range.lowerBound
+            var isChange = false
+            if let cue = grammar.comparisonCues.firstOccurrence(in: chars, range: nameRange) {
+                isChange = true
+                nameRange = clause.lowerBound..<cue.start
+                if Self.content(chars, nameRange, grammar).count < 2, let level = Self.level(before: clause, chars: chars, index: index, grammar: grammar) {
+                    nameRange = index.clause(containing: level.range.lowerBound).lowerBound..<level.range.lowerBound
+                }
+            } else if let previous = index.amounts(in: nameRange).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
+                nameRange = previous.range.upperBound..<q.range.lowerBound
+            }
+            let name = Self.content(chars, nameRange, grammar)
+            guard name.count >= 2 else { continue }
+            let k = entries.count
+            entries.append(Entry(quantity: q, name: name, isChange: isChange))
+            for key in Set(zip(name, name.dropFirst()).map { HanBigrams.key($0, $1) }) { byBigram[key, default: []].append(k) }
+        }
+    }
+
+    /// The amounts named `noun` (content characters, as `content` gives them), changes or levels,
+    /// in text order.
+    func named(_ noun: [Unicode.Scalar], change: Bool) -> [Quantity] {
+        guard noun.count >= 2, let candidates = byBigram[HanBigrams.key(noun[0], noun[1])] else { return [] }
+        return candidates.map { entries[$0] }.filter { $0.isChange == change && writes(noun, in: $0.name) }.map(\.quantity)
+    }
+
+    /// Whether `name` holds `noun` as written, not right after a complement prefix (非).
+    private func writes(_ noun: [Unicode.Scalar], in name: [Unicode.Scalar]) -> Bool {
+        guard name.count >= noun.count else { return false }
+        for k in 0...(name.count - noun.count) where name[k] == noun[0] && name[k..<k + noun.count].elementsEqual(noun) {
+            if grammar.complementPrefixes.matchEnding(in: name, at: k) == nil { return true }
+        }
+        return false
+    }
+
+    /// The Han characters of `range` with the words of the basis grammar (总, 全部, 年度, 额) left out.
+    static func content(_ chars: [Unicode.Scalar], _ range: Range<Int>, _ grammar: Grammar) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let hit = grammar.basisNouns.match(in: chars, at: i, limit: range.upperBound) {
+                i += hit.length
+            } else {
+                if chars[i].isHan { out.append(chars[i]) }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The noun of `range` as a lookup key: its content, and whether it ends in an increment noun
+    /// (税收收入增收额 → 税收收入, a change).
+    static func noun(_ chars: [Unicode.Scalar], _ range: Range<Int>, _ grammar: Grammar) -> (noun: [Unicode.Scalar], change: Bool) {
+        if let end = grammar.incrementNouns.matchEnding(in: chars, at: range.upperBound, floor: range.lowerBound) {
+            return (content(chars, range.lowerBound..<range.upperBound - end.length, grammar), true)
+        }
+        return (content(chars, range, grammar), false)
+    }
+
+    /// The level a change in `clause` changes: the last amount of an earlier clause of the sentence
+    /// that is itself no change (…收入5691.04亿元,比上年同期增收1056.72亿元).
+    private static func level(before clause: Range<Int>, chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) -> Quantity? {
+        let sentence = index.sentence(containing: clause.lowerBound)
+        guard clause.lowerBound > sentence.lowerBound else { return nil }
+        return index.amounts(in: sentence.lowerBound..<clause.lowerBound).last {
+            !index.isParenthetical($0) && !index.hasCue(grammar.comparisonCues, before: $0)
+        }
+    }
+}
