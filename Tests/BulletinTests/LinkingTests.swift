@@ -258,6 +258,30 @@ import Testing
         #expect(c.target?.value == 291.40e8 && c.status == .unverifiable)
     }
 
+    /// 计划投入9.48亿元,其中…县本级2.9亿、乡镇及社会资金2.32亿: the unit written once holds for the
+    /// list, and the part named like the actual is its plan; words of the next clause do not count.
+    @Test func thePartNamedLikeTheActualIsItsPlan() throws {
+        let text = "全县计划投入9.48亿元，其中中央补助4.26亿元、县本级2.9亿、乡镇及社会资金2.32亿。截至9月底，县本级配套资金2.9亿元已足额到位，占计划的%@；乡镇及社会资金到位1.86亿元，占计划的80.2%。\n"
+        let e = extract(text.replacingOccurrences(of: "%@", with: "100%"))
+        #expect(e.quantities.first { $0.text == "2.9亿" }?.unit == "元")
+        let c = try #require(claim(e, "100%"))
+        #expect(c.target?.text == "2.9亿" && c.status == .consistent)
+        #expect(claim(e, "80.2%")?.target?.text == "2.32亿" && claim(e, "80.2%")?.status == .consistent)
+        #expect(claim(extract(text.replacingOccurrences(of: "%@", with: "90%")), "90%")?.status == .inconsistent)
+    }
+
+    /// Two parts named as much like the actual (城区学校, 乡镇学校 for 学校补助): neither is its plan,
+    /// and the total before 其中 is only a candidate.
+    @Test func twoPartsNamedAlikeLeaveThePlanUncertain() throws {
+        let e = extract("全年计划安排教育补助资金1.2亿元，其中城区学校0.45亿、乡镇学校0.75亿。\n已拨付学校补助0.36亿元，占计划的80%。\n")
+        let c = try #require(claim(e, "80%"))
+        #expect(c.status == .unverifiable && c.confidence == .low && c.target?.text == "1.2亿元")
+        // A unit is not carried across a clause without 其中, nor to a figure with another multiplier.
+        let apart = extract("投入1.2亿元，增长3.5亿。完成0.45万、0.75亿元。\n")
+        #expect(apart.quantities.first { $0.text == "3.5亿" }?.unit == "")
+        #expect(apart.quantities.first { $0.text == "0.45万" }?.unit == "")
+    }
+
     /// 对X的贡献率依次为: a list of shares of the increment named X, whose parts are not stated.
     @Test func contributionRatesNameTheirWhole() throws {
         let e = extract("税收收入比上年增收21.96亿元。增值税、企业所得税和个人所得税对税收收入增收额的贡献率依次为41.3%、22.5%和9.8%。\n")

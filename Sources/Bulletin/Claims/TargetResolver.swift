@@ -79,7 +79,7 @@ struct TargetResolver {
         let named = r.namedWhole.map { contentCharacters($0) } ?? []
         if let x = r.namedWhole, named.count >= 2, let link = self.named(x, for: r) { return link }
         guard let actual = r.actual else { return r.basis == .plan ? itemTask(at: r.phraseStart) : nil }
-        var link = nearby(for: actual, basis: r.basis, bareShare: r.bareShare, inList: r.inList)
+        var link = nearby(for: actual, basis: r.basis, bareShare: r.bareShare, inList: r.inList, phraseStart: r.phraseStart)
             ?? heading(for: actual, basis: r.basis, isPart: r.partOf != nil)
             ?? wider(for: actual, basis: r.basis, phraseStart: r.phraseStart)
         if let found = link, named.count >= 2, found.confidence == .high, !names(named, found.quantity) {
@@ -104,7 +104,7 @@ struct TargetResolver {
     /// A cued amount (or an item's task clause) of the actual's family before it in its sentence,
     /// then in its paragraph. A 其中 between the candidate and the actual makes the link low: the
     /// figure belongs to the total, the actual perhaps to a part.
-    private func nearby(for actual: Quantity, basis: Basis, bareShare: Bool, inList: Bool) -> Link? {
+    private func nearby(for actual: Quantity, basis: Basis, bareShare: Bool, inList: Bool, phraseStart: Int) -> Link? {
         let a = actual.range.lowerBound
         let sentence = index.sentence(containing: a)
         // A paragraph does not reach back past the start of the item the actual is in (a report
@@ -131,6 +131,12 @@ struct TargetResolver {
                 continue
             }
             if basis != .share, let partEnd, q.range.upperBound <= partEnd {
+                // 计划投入15.62亿元,其中…县本级3.3亿 … 县本级配套资金3.3亿元…占计划的100%: the one part
+                // named like the actual is its plan.
+                if let part = bestNamedPart(partsNamed(like: actual, of: q, phraseStart: phraseStart)),
+                   part.isComparable(with: actual), !actualStarts.contains(part.range.lowerBound) {
+                    return Link(quantity: part, source: name, confidence: .high, rule: "target:namedPart")
+                }
                 return Link(quantity: q, source: name, confidence: .low, rule: "target:\(name)",
                             caveat: "\(q.text) is stated for the total before 其中, and the percentage may be of a part")
             }
@@ -279,10 +285,9 @@ struct TargetResolver {
         let a = actual.range.lowerBound
         let paragraph = index.paragraph(containing: a)
         let sectionStart = structure.ancestry(at: a).last { $0.node == .section }?.range.lowerBound ?? 0
-        let evidence = bigrams(in: subjectContext(of: actual)).union(bigrams(in: phraseStart..<min(chars.count, phraseStart + 12)))
-            .subtracting(grammar.cueBigrams)
         func link(_ q: Quantity, _ name: String, unique: Bool) -> Link {
             let words = bigrams(in: index.clause(containing: q.range.lowerBound))
+            let evidence = self.evidence(for: actual, phraseStart: phraseStart)
             // A 其中 in the actual's paragraph, after the candidate: the actual may be a part's.
             let between = q.range.upperBound <= a
                 ? grammar.breakdown.lastOccurrence(in: chars, range: max(q.range.upperBound, paragraph.lowerBound)..<a) != nil : false
@@ -291,9 +296,7 @@ struct TargetResolver {
             // not of a plan stated far away, only of a set's total (全县重点项目50个 … 开工率).
             // Only when a part is named more like the actual than the total is (其中各级财政投入
             // 59.46亿元 for 筹集财政资金 … 到位率; not 其中省、市重点项目11个 for 已开工项目).
-            let closer = (breakdownParts[q.range.lowerBound] ?? []).filter {
-                !bigrams(in: subjectContext(of: $0)).subtracting(words).isDisjoint(with: evidence)
-            }
+            let closer = partsNamed(like: actual, of: q, phraseStart: phraseStart)
             let brokenDown = !closer.isEmpty
             let rateOfPlan = basis == .rate && planAmounts.contains(q) && !wholeAmounts.contains(q)
             let taken = actualStarts.contains(q.range.lowerBound)  // the count of another percentage
@@ -308,7 +311,7 @@ struct TargetResolver {
             let qualifier = own.lowerBound < nameStart && !own.contains(a)
                 ? bigrams(in: own.lowerBound..<nameStart).subtracting(bigrams(in: subjectContext(of: actual))).subtracting(words) : []
             let high = unique && !words.isDisjoint(with: evidence) && !between && !brokenDown && !rateOfPlan && !taken && qualifier.isEmpty
-            if closer.count == 1, let part = closer.first, part.isComparable(with: actual), !between, !taken, qualifier.isEmpty,
+            if let part = bestNamedPart(closer), part.isComparable(with: actual), !between, !taken, qualifier.isEmpty,
                !actualStarts.contains(part.range.lowerBound) {
                 // The one part named like the actual is its whole.
                 return Link(quantity: part, source: name, confidence: .high, rule: "target:namedPart")
@@ -330,6 +333,36 @@ struct TargetResolver {
     }
 
     // MARK: Helpers
+
+    /// The words that say what the actual is: its subject and the start of the basis phrase, less
+    /// the total cues (全市, 合计) that say nothing of what is counted.
+    private func evidence(for actual: Quantity, phraseStart: Int) -> Set<UInt64> {
+        // (The phrase's words stop at its clause: 占计划的100%;乡镇及社会资金… names the next item.)
+        let phraseEnd = min(chars.count, phraseStart + 12, index.clause(containing: phraseStart).upperBound)
+        return bigrams(in: subjectContext(of: actual)).union(bigrams(in: phraseStart..<max(phraseStart, phraseEnd)))
+            .subtracting(grammar.cueBigrams)
+    }
+
+    /// The 其中 parts of the total `q` whose own words (not the total's) the actual's evidence shares
+    /// (其中各级财政投入59.46亿元 for 筹集财政资金; 县本级3.3亿 for 县本级配套资金), with how many
+    /// word pairs each shares.
+    private func partsNamed(like actual: Quantity, of q: Quantity, phraseStart: Int) -> [(part: Quantity, shared: Int)] {
+        let words = bigrams(in: index.clause(containing: q.range.lowerBound))
+        let evidence = evidence(for: actual, phraseStart: phraseStart)
+        return (breakdownParts[q.range.lowerBound] ?? []).compactMap {
+            // (A part's own words: since the amount before it, 县本级 in …6.57亿元、县本级3.3亿.)
+            let shared = bigrams(in: subjectRange(of: $0)).subtracting(words).intersection(evidence).count
+            return shared > 0 ? ($0, shared) : nil
+        }
+    }
+
+    /// The part named most like the actual, when no other part is named as much (县本级 shares two
+    /// pairs with 县本级配套资金, 乡镇及社会资金 one).
+    private func bestNamedPart(_ named: [(part: Quantity, shared: Int)]) -> Quantity? {
+        guard let best = named.max(by: { $0.shared < $1.shared }),
+              named.filter({ $0.shared == best.shared }).count == 1 else { return nil }
+        return best.part
+    }
 
     /// Whether an item's first sentence reports progress against the plan rather than stating the
     /// item's task.

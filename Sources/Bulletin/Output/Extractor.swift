@@ -16,7 +16,8 @@ public struct Extractor: Sendable {
         let layout = LayoutReader(source: source, grammar: grammar).read()
         let tokens = Tokenizer.tokenize(source)
         let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
-        let (found, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
+        let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
+        let found = ListUnits.completed(merged, source: source, grammar: grammar)
         let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: found)
         let quantities = found.filter {
             !structure.isBoilerplate($0.range.lowerBound) && !structure.isRowNumber($0.range)
