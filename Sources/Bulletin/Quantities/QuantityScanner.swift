@@ -1,7 +1,8 @@
 /// Finds every amount in the token stream: Arabic and Chinese numerals with their multipliers,
 /// approximation markers and units, while leaving out years, dates, ordinals, list markers,
-/// document numbers and names with digits. One pass over the tokens; each lookup at a position
-/// is bounded by the longest grammar phrase.
+/// document numbers and names with digits, and whatever the layout found to be an outline marker,
+/// a table's row number or boilerplate. One pass over the tokens; each lookup at a position is
+/// bounded by the longest grammar phrase.
 struct QuantityScanner {
     struct Result {
         var quantities: [Quantity] = []
@@ -46,6 +47,9 @@ struct QuantityScanner {
             guard let first = numeral(at: s, result: &result) else { continue }
             if let end = classify(first, into: &result) { consumed = end }
         }
+        // Boilerplate and tables' row numbers, as the layout found them, hold no amounts or dates.
+        result.quantities.removeAll { layout.isBoilerplate($0.range.lowerBound) || layout.isRowNumber($0.range) }
+        result.dates.removeAll { layout.isBoilerplate($0.range.lowerBound) }
         return result
     }
 

@@ -1,5 +1,5 @@
-/// Undoes what PDF-to-text conversion (pdftotext, a PDF saved as text) does to Chinese prose, in the
-/// normalised text only, so spans still point into the original:
+/// The first step of the Layout stage: undoes what PDF-to-text conversion (pdftotext, a PDF saved as
+/// text) does to Chinese prose, in the normalised text only, so spans still point into the original:
 ///
 /// - Soft line breaks. A paragraph wrapped at the page's width comes out as several lines; a line
 ///   that fills the width, does not end a sentence, and is followed by a line that neither starts
@@ -18,8 +18,15 @@ enum Reflow {
     /// A line at least this fraction of the page width counts as full.
     static let fullLine = 0.85
 
-    static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
-                      grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+    /// The text later stages match: `source` with page numbers left out, soft breaks joined and
+    /// spaced numbers closed up.
+    static func apply(_ source: SourceText, grammar: Grammar) -> SourceText {
+        let (chars, origin) = apply(chars: source.chars, origin: source.origin, original: source.original, grammar: grammar)
+        return source.withNormalised(chars, origin: origin)
+    }
+
+    private static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
+                              grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
         let (chars, origin) = withoutPageNumbers(chars: chars, origin: origin, grammar: grammar)
         let joins = softBreaks(chars: chars, origin: origin, original: original, grammar: grammar)
         let spaced = numbersAreSpaced(chars)
@@ -167,8 +174,7 @@ enum Reflow {
             guard let last = line.last(where: { !chars[$0].properties.isWhitespace }).map({ chars[$0] }),
                   !grammar.lineEnds.contains(last),
                   let first = next.first, !chars[first].properties.isWhitespace,
-                  OutlinePattern.match(grammar.outline, in: chars, at: first, limit: min(next.upperBound, first + 12),
-                                       numerals: grammar.numerals) == nil
+                  LayoutReader.marker(in: chars, at: first, lineEnd: next.upperBound, grammar: grammar) == nil
             else { continue }
             joins.append(line.upperBound)
         }
