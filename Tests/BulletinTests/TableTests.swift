@@ -147,4 +147,45 @@ struct TableTests {
         #expect(rate.claims.map(\.status) == [.unverifiable])
         #expect(rate.claims.first?.reason.contains("lower is better") == true)
     }
+
+    /// An HTML table read from its tags: 序号 and a project spanning two rows (rowspan), 项目名称
+    /// over two columns and a project over both (colspan), and a planted error in a ratio cell.
+    @Test func htmlTableFromItsTags() throws {
+        let html = """
+            <html><body><h1>某区民生实事完成情况</h1><table>
+            <tr><th>序号</th><th colspan="2">项目名称</th><th>目标任务</th><th>完成</th><th>完成率</th></tr>
+            <tr><td rowspan="2">1</td><td rowspan="2">普惠性幼儿园</td><td>新建幼儿园</td><td>12所</td><td>9</td><td>75%</td></tr>
+            <tr><td>新增学位</td><td>3600个</td><td>2340</td><td>60.5%</td></tr>
+            <tr><td>2</td><td colspan="2">农村公路</td><td>350公里</td><td>301</td><td>86%</td></tr>
+            </table></body></html>
+            """
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        #expect(LayoutReader(source: source, grammar: .builtIn).read().tables.map(\.shape) == [.html])
+        let e = Extractor().extract(source)
+        #expect(e.claims.map(\.status) == [.consistent, .inconsistent, .consistent])
+        #expect(e.claims.map(\.subject) == ["普惠性幼儿园 · 新建幼儿园", "普惠性幼儿园 · 新增学位", "农村公路"])
+        #expect(e.items.map(\.number) == [1, 2])
+        #expect(e.items.last?.cells.map(\.text) == ["农村公路", "350公里", "301", "86%"])
+    }
+
+    /// Two header rows from the tags (a group header over its columns) and a 合计 over 序号 and 地区.
+    @Test func htmlGroupHeaderAndTotalRow() throws {
+        let html = """
+            <html><body><table>
+            <tr><td rowspan="2">序号</td><td rowspan="2">地区</td><td colspan="3">新增城镇就业(人)</td></tr>
+            <tr><td>目标任务</td><td>进度</td><td>完成比例(%)</td></tr>
+            <tr><td>1</td><td>东区</td><td>200</td><td>150</td><td>75.0</td></tr>
+            <tr><td>2</td><td>西区</td><td>100</td><td>90</td><td>90.0</td></tr>
+            <tr><td colspan="2">合计</td><td>300</td><td>250</td><td>83.3</td></tr>
+            </table></body></html>
+            """
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        let table = try #require(LayoutReader(source: source, grammar: .builtIn).read().tables.first)
+        #expect(table.columns.map { $0.group.map { source.text($0) } } == [nil, nil, "新增城镇就业(人)", "新增城镇就业(人)", "新增城镇就业(人)"])
+        #expect(table.rows.map(\.isTotal) == [false, false, true])
+        let e = Extractor().extract(source)
+        #expect(e.claims.map(\.subject) == ["新增城镇就业 · 东区", "新增城镇就业 · 西区", "新增城镇就业 · 合计"])
+        #expect(e.claims.map(\.status) == [.consistent, .consistent, .consistent])
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .fail])
+    }
 }

@@ -41,6 +41,8 @@ public struct SourceText: Sendable {
     /// For each normalised scalar, the offset of the original scalar it came from; one extra
     /// entry at the end holds `original.count`.
     let origin: [Int]
+    /// The tables of an HTML page as its tags give them, with ranges into `original`.
+    private(set) var htmlTables: [HTMLTable] = []
 
     /// The largest input accepted, in bytes.
     public static var maximumBytes: Int { Decoder.maximumBytes }
@@ -62,11 +64,12 @@ public struct SourceText: Sendable {
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
-        let text = HTMLText.plainText(decoded.scalars, chromeWords: grammar.htmlChrome,
+        let (text, tables) = HTMLText.read(decoded.scalars, chromeWords: grammar.htmlChrome,
                                            siteSeparators: grammar.siteNameSeparators)
         guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
         self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
                   diagnostics: located)
+        htmlTables = tables
     }
 
     /// Wraps text that is already decoded.
@@ -115,6 +118,7 @@ public struct SourceText: Sendable {
 
     private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
         (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
+        htmlTables = source.htmlTables
         (self.chars, self.origin) = (chars, origin)
     }
 
@@ -145,6 +149,12 @@ public struct SourceText: Sendable {
             i += 1
         }
         return marks
+    }
+
+    /// The normalised range of the original range `range`: the characters that came from it.
+    func normalisedRange(_ range: Range<Int>) -> Range<Int> {
+        let a = origin.boundary { $0 >= range.lowerBound }
+        return a..<max(a, origin.boundary { $0 >= range.upperBound })
     }
 
     /// The original span of the normalised range `range`.
