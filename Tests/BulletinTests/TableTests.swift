@@ -188,4 +188,35 @@ struct TableTests {
         #expect(e.claims.map(\.status) == [.consistent, .consistent, .consistent])
         #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .fail])
     }
+
+    /// Rows one per line under two header lines (group headers over 目标任务 / 进度 / 完成比例(%)),
+    /// with a district broken down into sub-rows (其中…, indented): the total row adds up only the
+    /// districts, so it holds; added with the sub-rows it would not.
+    static let groupedRows = """
+        地区      城镇新增就业(人)              城镇失业人员再就业(人)
+                  目标任务  进度    完成比例(%)  目标任务  进度    完成比例(%)
+        全市      27800     52242   187.9        6500      7020    108.0
+        东坡区    15000     28600   190.7        3500      3850    110.0
+          其中:城区  9000   17000   188.9        2000      2200    110.0
+            乡镇      6000   11600   193.3        1500      1650    110.0
+        彭山区    12800     23642   184.7        3000      3170    105.7
+
+        """
+
+    @Test func twoHeaderLinesAndSubRows() {
+        let e = extract(Self.groupedRows)
+        #expect(e.claims.count == 10)
+        #expect(e.claims.allSatisfy { $0.status == .consistent })
+        #expect(e.claims.prefix(2).map(\.subject) == ["城镇新增就业 · 全市", "城镇失业人员再就业 · 全市"])
+        let sums = e.checks.filter { $0.rule == "breakdownSum" }
+        #expect(sums.map(\.status) == [.pass, .pass, .pass, .pass])
+        #expect(sums.first?.message.contains("2 rows add up to 27800") == true)
+        let layout = LayoutReader(source: SourceText(text: Self.groupedRows), grammar: .builtIn).read()
+        #expect(layout.tables.first?.rows.map(\.isSubRow) == [false, false, true, true, false])
+    }
+
+    @Test func aWrongTotalOverSubRowsFails() {
+        let e = extract(Self.groupedRows.replacingOccurrences(of: "7020 ", with: "7120 "))
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .pass, .pass, .fail])
+    }
 }

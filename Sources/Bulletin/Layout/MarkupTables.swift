@@ -133,7 +133,8 @@ extension TableReader {
         let numberCell = numberColumn.flatMap { aligned[$0] }
         let number = numberCell.flatMap(integer)
         let names = aligned.indices.filter { columns[$0].role == .number || $0 == label }.compactMap { aligned[$0] }
-        return Table.Row(number: number, numberRange: number == nil ? nil : numberCell, cells: aligned,
-                         isTotal: names.contains { isTotal($0) }, parentLabel: parent)
+        let total = names.contains { isTotal($0) }
+        return Table.Row(number: number, numberRange: number == nil ? nil : numberCell, cells: aligned, isTotal: total,
+                         parentLabel: parent, isSubRow: !total && opensBreakdown(label.flatMap { aligned[$0] }))
     }
 }

@@ -4,7 +4,8 @@
 /// - Soft line breaks. A paragraph wrapped at the page's width comes out as several lines; a line
 ///   that fills the width, does not end a sentence, and is followed by a line that neither starts
 ///   a new part (一、, 1.) nor is blank, is joined to it (the break is dropped between Chinese
-///   characters, read as a space between Latin ones).
+///   characters, read as a space between Latin ones), unless either line sets its text out in
+///   columns, as a table's row does.
 /// - Page breaks and page numbers (— 2 —) between pages are left out.
 /// - Spaces around numbers. `1285 万元`, `2022 年`: where numbers are set off by spaces throughout,
 ///   a single space between a Chinese character and a digit is dropped.
@@ -171,6 +172,8 @@ enum Reflow {
         var joins: [Int] = []
         for k in 0..<(lines.count - 1) where widths[k] >= full {
             let line = lines[k], next = lines[k + 1]
+            // A row of a table set out in columns is no wrapped paragraph.
+            if hasColumnGap(chars, line) || hasColumnGap(chars, next) { continue }
             guard let last = line.last(where: { !chars[$0].properties.isWhitespace }).map({ chars[$0] }),
                   !grammar.lineEnds.contains(last),
                   let first = next.first, !chars[first].properties.isWhitespace,
@@ -179,6 +182,22 @@ enum Reflow {
             joins.append(line.upperBound)
         }
         return joins
+    }
+
+    /// Whether a line sets text apart in columns: a tab, or two or more spaces, between its words.
+    private static func hasColumnGap(_ chars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var run = 0, seenText = false
+        for p in line {
+            let c = chars[p]
+            if c == "\t" || c == " " || c == "\u{3000}" {
+                run += c == "\t" ? 2 : 1
+            } else {
+                if seenText, run >= 2 { return true }
+                seenText = true
+                run = 0
+            }
+        }
+        return false
     }
 
     private static func isLatinOrDigit(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIILetter }

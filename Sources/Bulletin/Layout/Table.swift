@@ -34,6 +34,9 @@ struct Table: Sendable {
         let cells: [Range<Int>?]
         let isTotal: Bool
         var parentLabel: Range<Int>? = nil
+        /// A breakdown of the row above it (其中…, or indented under it): not one of the rows a
+        /// total row adds up.
+        var isSubRow = false
     }
 
     let shape: Shape

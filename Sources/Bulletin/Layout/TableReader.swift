@@ -98,4 +98,10 @@ struct TableReader {
     }
 
     func isTotal(_ label: Range<Int>?) -> Bool { label.map { isWhole(words.total, $0) } ?? false }
+
+    /// A label opening with 其中: the row breaks down the one above.
+    func opensBreakdown(_ label: Range<Int>?) -> Bool {
+        guard let label, !label.isEmpty else { return false }
+        return words.subRow.match(in: chars, at: label.lowerBound, limit: label.upperBound) != nil
+    }
 }
