@@ -4,7 +4,7 @@ import Testing
 /// Text converted from PDF: paragraphs wrapped at the page's width and spaces around numbers.
 struct ReflowTests {
     func normalised(_ text: String) -> String {
-        String(String.UnicodeScalarView(SourceText(text: text).chars))
+        String(String.UnicodeScalarView(LayoutReader(source: SourceText(text: text), grammar: .builtIn).source.chars))
     }
 
     /// What must not change between a text and its PDF conversion: quantities, claims, checks.

@@ -147,4 +147,76 @@ struct TableTests {
         #expect(rate.claims.map(\.status) == [.unverifiable])
         #expect(rate.claims.first?.reason.contains("lower is better") == true)
     }
+
+    /// An HTML table read from its tags: 序号 and a project spanning two rows (rowspan), 项目名称
+    /// over two columns and a project over both (colspan), and a planted error in a ratio cell.
+    @Test func htmlTableFromItsTags() throws {
+        let html = """
+            <html><body><h1>某区民生实事完成情况</h1><table>
+            <tr><th>序号</th><th colspan="2">项目名称</th><th>目标任务</th><th>完成</th><th>完成率</th></tr>
+            <tr><td rowspan="2">1</td><td rowspan="2">普惠性幼儿园</td><td>新建幼儿园</td><td>12所</td><td>9</td><td>75%</td></tr>
+            <tr><td>新增学位</td><td>3600个</td><td>2340</td><td>60.5%</td></tr>
+            <tr><td>2</td><td colspan="2">农村公路</td><td>350公里</td><td>301</td><td>86%</td></tr>
+            </table></body></html>
+            """
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        #expect(LayoutReader(source: source, grammar: .builtIn).read().tables.map(\.shape) == [.html])
+        let e = Extractor().extract(source)
+        #expect(e.claims.map(\.status) == [.consistent, .inconsistent, .consistent])
+        #expect(e.claims.map(\.subject) == ["普惠性幼儿园 · 新建幼儿园", "普惠性幼儿园 · 新增学位", "农村公路"])
+        #expect(e.items.map(\.number) == [1, 2])
+        #expect(e.items.last?.cells.map(\.text) == ["农村公路", "350公里", "301", "86%"])
+    }
+
+    /// Two header rows from the tags (a group header over its columns) and a 合计 over 序号 and 地区.
+    @Test func htmlGroupHeaderAndTotalRow() throws {
+        let html = """
+            <html><body><table>
+            <tr><td rowspan="2">序号</td><td rowspan="2">地区</td><td colspan="3">新增城镇就业(人)</td></tr>
+            <tr><td>目标任务</td><td>进度</td><td>完成比例(%)</td></tr>
+            <tr><td>1</td><td>东区</td><td>200</td><td>150</td><td>75.0</td></tr>
+            <tr><td>2</td><td>西区</td><td>100</td><td>90</td><td>90.0</td></tr>
+            <tr><td colspan="2">合计</td><td>300</td><td>250</td><td>83.3</td></tr>
+            </table></body></html>
+            """
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        let table = try #require(LayoutReader(source: source, grammar: .builtIn).read().tables.first)
+        #expect(table.columns.map { $0.group.map { source.text($0) } } == [nil, nil, "新增城镇就业(人)", "新增城镇就业(人)", "新增城镇就业(人)"])
+        #expect(table.rows.map(\.isTotal) == [false, false, true])
+        let e = Extractor().extract(source)
+        #expect(e.claims.map(\.subject) == ["新增城镇就业 · 东区", "新增城镇就业 · 西区", "新增城镇就业 · 合计"])
+        #expect(e.claims.map(\.status) == [.consistent, .consistent, .consistent])
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .fail])
+    }
+
+    /// Rows one per line under two header lines (group headers over 目标任务 / 进度 / 完成比例(%)),
+    /// with a district broken down into sub-rows (其中…, indented): the total row adds up only the
+    /// districts, so it holds; added with the sub-rows it would not.
+    static let groupedRows = """
+        地区      城镇新增就业(人)              城镇失业人员再就业(人)
+                  目标任务  进度    完成比例(%)  目标任务  进度    完成比例(%)
+        全市      27800     52242   187.9        6500      7020    108.0
+        东坡区    15000     28600   190.7        3500      3850    110.0
+          其中:城区  9000   17000   188.9        2000      2200    110.0
+            乡镇      6000   11600   193.3        1500      1650    110.0
+        彭山区    12800     23642   184.7        3000      3170    105.7
+
+        """
+
+    @Test func twoHeaderLinesAndSubRows() {
+        let e = extract(Self.groupedRows)
+        #expect(e.claims.count == 10)
+        #expect(e.claims.allSatisfy { $0.status == .consistent })
+        #expect(e.claims.prefix(2).map(\.subject) == ["城镇新增就业 · 全市", "城镇失业人员再就业 · 全市"])
+        let sums = e.checks.filter { $0.rule == "breakdownSum" }
+        #expect(sums.map(\.status) == [.pass, .pass, .pass, .pass])
+        #expect(sums.first?.message.contains("2 rows add up to 27800") == true)
+        let layout = LayoutReader(source: SourceText(text: Self.groupedRows), grammar: .builtIn).read()
+        #expect(layout.tables.first?.rows.map(\.isSubRow) == [false, false, true, true, false])
+    }
+
+    @Test func aWrongTotalOverSubRowsFails() {
+        let e = extract(Self.groupedRows.replacingOccurrences(of: "7020 ", with: "7120 "))
+        #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .pass, .pass, .fail])
+    }
 }

@@ -42,7 +42,7 @@ struct Checker {
     /// add up to the target stated for the total (5002 + 1000 ≈ 6000)?
     private func impliedTargetSums() -> [Check] {
         var checks: [Check] = []
-        let index = TextIndex(chars: chars, quantities: quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }, grammar: grammar)
+        let index = TextIndex(chars: chars, quantities: quantities, grammar: grammar)
         for distribution in claims.distributions {
             let members = distribution.claimIndices.map { claims.claims[$0] }
             guard members.count > 1, members.allSatisfy({ $0.actualIsPart && $0.impliedTarget != nil }),

@@ -27,9 +27,8 @@ struct ClaimExtractor {
         self.source = source
         self.grammar = grammar
         self.structure = structure
-        let content = quantities.filter { !structure.isBoilerplate($0.range.lowerBound) }
-        self.index = TextIndex(chars: source.chars, quantities: content, grammar: grammar)
-        self.percentages = content.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        self.index = TextIndex(chars: source.chars, quantities: quantities, grammar: grammar)
+        self.percentages = quantities.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
         self.wholeAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.totalCues, doneCues: grammar.doneCues)
         self.namedAmounts = NamedAmounts(chars: source.chars, index: index, grammar: grammar)

@@ -32,7 +32,7 @@ struct TableClaims {
         self.grammar = grammar
         self.layout = layout
         self.structure = structure
-        let content = quantities.filter { !layout.isBoilerplate($0.range.lowerBound) }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let content = quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
         figures = TableFigures(source: source, grammar: grammar, quantities: content)
         let index = TextIndex(chars: source.chars, quantities: content, grammar: grammar)
         planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)

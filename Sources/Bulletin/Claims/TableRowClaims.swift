@@ -35,11 +35,13 @@ extension TableClaims {
         let chain = structure.ancestry(at: position)
         let sections = chain.filter { $0.node == .section }
         let department = structure.department(at: position)
-        let label = table.labelColumn.flatMap { row.cells[$0] } ?? row.parentLabel
+        let label = table.labelColumn.flatMap { row.cells[$0] }
         let name = indicator.name.map { name in
             String(text(name).prefix { $0 != "(" })
         }
-        let subject = [name, label.map { text($0) }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        // A sub-row is named with the row it belongs to: 普惠性幼儿园 · 新增学位.
+        let labels = [row.parentLabel, label].compactMap { $0 }.map { text($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let subject = ([name] + labels).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         return Claim(
             section: sections.last?.number, subsection: sections.count > 1 ? sections.first?.number : nil,
             item: chain.first { $0.node == .item }?.number, department: department?.name,

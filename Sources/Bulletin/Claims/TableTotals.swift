@@ -1,10 +1,11 @@
 /// Total rows (合计, 全市): each figure against the sum of the other rows' figures in its column.
 extension TableClaims {
     /// A breakdownSum check per target and actual column of the indicator, for each total row of a
-    /// table whose other rows all state the figure (sub-rows of a spanning row are left alone).
+    /// table whose other top-level rows all state the figure (rows breaking down the one above,
+    /// 其中…, are not added; sub-rows of a spanning row are left alone).
     func totals(of table: Table, _ indicator: Indicator) -> [Check] {
         guard !table.rows.contains(where: { $0.parentLabel != nil }) else { return [] }
-        let parts = table.rows.filter { !$0.isTotal }
+        let parts = table.rows.filter { !$0.isTotal && !$0.isSubRow }
         guard parts.count >= 2 else { return [] }
         var checks: [Check] = []
         for total in table.rows where total.isTotal {

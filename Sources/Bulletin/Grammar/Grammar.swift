@@ -458,6 +458,8 @@ struct TableWords: Sendable {
     let lowerBetter: PhraseTrie<Bool>
     /// Cells that stand for no value (-, /).
     let empty: PhraseTrie<Bool>
+    /// A row label opening with this is a breakdown of the row above (其中).
+    let subRow: PhraseTrie<Bool>
 
     init(_ file: GrammarTable) throws {
         func phrases(_ kind: String) -> PhraseTrie<Bool> {
@@ -471,9 +473,9 @@ struct TableWords: Sendable {
             case "ratio":
                 guard let basis = Basis(rawValue: row["value"]) else { throw file.error(row, "a ratio needs a basis (plan, rate, share)") }
                 roles.append((row["phrase"], .ratio(basis)))
-            case "number", "label", "rateEnd", "total", "lowerBetter", "empty": break
+            case "number", "label", "rateEnd", "total", "lowerBetter", "empty", "subRow": break
             default:
-                throw file.error(row, "unknown kind '\(row["kind"])' (number, label, target, actual, ratio, rateEnd, total, lowerBetter, empty)")
+                throw file.error(row, "unknown kind '\(row["kind"])' (number, label, target, actual, ratio, rateEnd, total, lowerBetter, empty, subRow)")
             }
         }
         self.roles = PhraseTrie(roles)
@@ -483,6 +485,7 @@ struct TableWords: Sendable {
         total = phrases("total")
         lowerBetter = phrases("lowerBetter")
         empty = phrases("empty")
+        subRow = phrases("subRow")
     }
 }
 

@@ -1,10 +1,11 @@
 import Foundation
 
 /// Turns a saved HTML page into the plain text of its article: tags stripped, entities decoded,
-/// block elements and table cells turned into line breaks (a table becomes one cell per line, the
-/// flattened layout the structure stage reads), and scripts, styles, navigation and footer chrome
-/// dropped. Spans of an HTML input point into this plain text, which `bulletin text` prints.
-/// One pass over the input; the stack of open elements is the only state.
+/// block elements and table cells turned into line breaks (a table becomes one cell per line), and
+/// scripts, styles, navigation and footer chrome dropped. Spans of an HTML input point into this
+/// plain text, which `bulletin text` prints. Each `<table>` is also recorded as its tags give it
+/// (`HTMLTable`: rows of cells with their rowspan and colspan), for the Layout stage to read.
+/// One pass over the input; the stacks of open elements and open tables are the only state.
 enum HTMLText {
     /// Elements whose whole content is dropped.
     static let droppedTags: Set<String> = ["script", "style", "noscript", "iframe", "nav", "header", "footer",
@@ -37,7 +38,14 @@ enum HTMLText {
     /// mark an element as page chrome, dropped with its content; `siteSeparators`: what stands
     /// between an article's title and the site's name in a <title> (标题_某某市人民政府).
     static func plainText(_ s: [Unicode.Scalar], chromeWords: [String], siteSeparators: [String]) -> [Unicode.Scalar] {
+        read(s, chromeWords: chromeWords, siteSeparators: siteSeparators).text
+    }
+
+    /// The plain text of the page and its tables as the tags give them, with ranges into the text.
+    static func read(_ s: [Unicode.Scalar], chromeWords: [String],
+                     siteSeparators: [String]) -> (text: [Unicode.Scalar], tables: [HTMLTable]) {
         var out: [Unicode.Scalar] = []
+        var tables = HTMLTable.Builder()
         out.reserveCapacity(s.count / 2)
         var stack: [(name: String, drops: Bool)] = []
         var dropping = 0  // how many open elements on the stack drop their content
@@ -79,6 +87,10 @@ enum HTMLText {
                 guard let tag = parseTag(s, at: i) else { emit(c); i += 1; continue }
                 i = tag.end
                 let name = tag.name
+                if dropping == 0, !inTitle, HTMLTable.tags.contains(name) {
+                    while out.last == " " { out.removeLast() }
+                    tables.tag(name, closing: tag.closing, rowspan: tag.rowspan, colspan: tag.colspan, at: out)
+                }
                 if tag.closing {
                     if name == "title" { inTitle = false }
                     if let k = stack.lastIndex(where: { $0.name == name }) {
@@ -111,20 +123,22 @@ enum HTMLText {
             }
         }
         newline()
+        tables.finish(at: out)
         // The page's <title> first, as the line the title is read from, unless the article states
         // its title (an <h1>, or one of its first lines begins the <title>, which then only adds
         // the site's name: "标题_某某市人民政府"). Of a <title> kept, the part before the site's name.
         var titleText = title.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         let firstLines = out.prefix(4096).split(separator: "\n").prefix(8).map { String(String.UnicodeScalarView($0)) }
         if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
-            return out
+            return (out, tables.tables)
         }
         for separator in siteSeparators {
             if let r = titleText.range(of: separator), r.lowerBound > titleText.startIndex {
                 titleText = String(titleText[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             }
         }
-        return Array(titleText.unicodeScalars) + ["\n"] + out
+        let head = Array(titleText.unicodeScalars) + ["\n"]
+        return (head + out, tables.tables.map { $0.shifted(by: head.count) })
     }
 
     private struct Tag {
@@ -133,6 +147,8 @@ enum HTMLText {
         let selfClosing: Bool
         let classAndID: String
         let end: Int
+        var rowspan = 1
+        var colspan = 1
     }
 
     /// Reads a tag at `i` ("<p class=x>", "</td>"); nil if `<` does not open a tag.
@@ -168,8 +184,20 @@ enum HTMLText {
         for key in ["class", "id"] {
             if let r = attributes.range(of: key + "=") { classAndID += " " + attributes[r.upperBound...].prefix(80) }
         }
-        return Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, classAndID: classAndID,
-                   end: min(i + 1, s.count))
+        var tag = Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, classAndID: classAndID,
+                      end: min(i + 1, s.count))
+        if tag.name == "td" || tag.name == "th" {
+            tag.rowspan = span(attributes, "rowspan")
+            tag.colspan = span(attributes, "colspan")
+        }
+        return tag
+    }
+
+    /// A rowspan or colspan attribute's value (rowspan="2", colspan=3), 1 when absent or unreadable.
+    private static func span(_ attributes: String, _ key: String) -> Int {
+        guard let r = attributes.lowercased().range(of: key) else { return 1 }
+        let digits = attributes[r.upperBound...].drop { $0 == "=" || $0 == "\"" || $0 == "'" || $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+        return min(max(Int(digits) ?? 1, 1), HTMLTable.maximumSpan)
     }
 
     /// Decodes an entity at `i` (&nbsp; &#20013; &#x4E2D;).

@@ -26,7 +26,8 @@ public struct Span: Codable, Hashable, Sendable {
 /// `original` is the text as published. `chars` is the same text after NFKC (fullwidth digits,
 /// ％, ideographic space) and traditional-to-simplified conversion, one output scalar run per input
 /// scalar; `origin[i]` is the original offset that produced `chars[i]`, so any range of `chars`
-/// maps back to a span of the original.
+/// maps back to a span of the original. The Layout stage reads PDF conversion out of `chars`
+/// (page numbers, soft wraps, spaced numbers: `Reflow`) and hands the result on.
 public struct SourceText: Sendable {
     public let path: String
     public let encoding: String
@@ -40,6 +41,8 @@ public struct SourceText: Sendable {
     /// For each normalised scalar, the offset of the original scalar it came from; one extra
     /// entry at the end holds `original.count`.
     let origin: [Int]
+    /// The tables of an HTML page as its tags give them, with ranges into `original`.
+    private(set) var htmlTables: [HTMLTable] = []
 
     /// The largest input accepted, in bytes.
     public static var maximumBytes: Int { Decoder.maximumBytes }
@@ -54,18 +57,19 @@ public struct SourceText: Sendable {
         let decoded = try Decoder.decode(bytes)
         guard HTMLText.looksLikeHTML(decoded.scalars) else {
             self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
-                      diagnostics: decoded.diagnostics, grammar: grammar)
+                      diagnostics: decoded.diagnostics)
             return
         }
         let lines = LineIndex(decoded.scalars)
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
-        let text = HTMLText.plainText(decoded.scalars, chromeWords: grammar.htmlChrome,
+        let (text, tables) = HTMLText.read(decoded.scalars, chromeWords: grammar.htmlChrome,
                                            siteSeparators: grammar.siteNameSeparators)
         guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
         self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
-                  diagnostics: located, grammar: grammar)
+                  diagnostics: located)
+        htmlTables = tables
     }
 
     /// Wraps text that is already decoded.
@@ -74,8 +78,7 @@ public struct SourceText: Sendable {
         self.init(scalars: Array(text.unicodeScalars), path: path, encoding: "UTF-8", sha256: SHA256.hex(bytes))
     }
 
-    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String, diagnostics: [Diagnostic] = [],
-         grammar: Grammar = .builtIn) {
+    init(scalars: [Unicode.Scalar], path: String, encoding: String, sha256: String, diagnostics: [Diagnostic] = []) {
         self.path = path
         self.encoding = encoding
         self.sha256 = sha256
@@ -110,7 +113,18 @@ public struct SourceText: Sendable {
             }
         }
         origin.append(scalars.count)
-        (self.chars, self.origin) = Reflow.apply(chars: chars, origin: origin, original: scalars, grammar: grammar)
+        (self.chars, self.origin) = (chars, origin)
+    }
+
+    private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
+        (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
+        htmlTables = source.htmlTables
+        (self.chars, self.origin) = (chars, origin)
+    }
+
+    /// The same text normalised further (the Layout stage's `Reflow`), `origin` mapping `chars` back.
+    func withNormalised(_ chars: [Unicode.Scalar], origin: [Int]) -> SourceText {
+        SourceText(self, chars: chars, origin: origin)
     }
 
     /// Marks pinyin glosses in brackets after a Han character, as scraped pages carry them
@@ -135,6 +149,12 @@ public struct SourceText: Sendable {
             i += 1
         }
         return marks
+    }
+
+    /// The normalised range of the original range `range`: the characters that came from it.
+    func normalisedRange(_ range: Range<Int>) -> Range<Int> {
+        let a = origin.boundary { $0 >= range.lowerBound }
+        return a..<max(a, origin.boundary { $0 >= range.upperBound })
     }
 
     /// The original span of the normalised range `range`.

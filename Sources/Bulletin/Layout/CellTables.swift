@@ -159,7 +159,8 @@ extension TableReader {
             guard cells.count == columns.count, let label = cells[0], !isNumeric(label), !containsSentenceEnd(label),
                   cells.dropFirst().allSatisfy({ isNumeric($0!) || isEmpty($0!) }),
                   cells.dropFirst().contains(where: { isNumeric($0!) }) else { break }
-            rows.append(Table.Row(number: nil, numberRange: nil, cells: cells, isTotal: isTotal(label)))
+            rows.append(Table.Row(number: nil, numberRange: nil, cells: cells, isTotal: isTotal(label),
+                                  isSubRow: !isTotal(label) && opensBreakdown(label)))
             k = m
             end = m
         }

@@ -1,9 +1,10 @@
-/// How the text is laid out, decided once for every later stage: the content lines (trimmed, web
-/// boilerplate removed, a report scraped onto one line split at its items), the outline marker
-/// that opens each line, the boilerplate spans, and the tables with their headers, rows and cells.
-/// Quantities, Structure and Claims read it; none of them decides a line's role again.
+/// How the text is laid out, decided once for every later stage: the text as matched (PDF
+/// conversion undone, `Reflow`), the content lines (trimmed, web boilerplate removed, a report
+/// scraped onto one line split at its items), the title and metadata lines, the outline marker that
+/// opens each line, the boilerplate spans, and the tables with their headers, rows and cells.
+/// Quantities, Structure, Claims and Checks read it; none of them decides a line's role again.
 struct Layout: Sendable {
-    /// What a line is by its own text.
+    /// What a line is.
     enum Role: Sendable {
         /// It opens with an outline marker (一、, 1.): the marker is `Line.marker`.
         case outline
@@ -11,7 +12,19 @@ struct Layout: Sendable {
         case department
         /// The start of a department's 成绩 or 计划 block.
         case block(kind: String, label: String)
+        /// The document's title (`Layout.title`).
+        case title
+        /// Metadata fields (发布日期: …) near the top: `Line.fields`.
+        case metadata
+        /// A short line right after a department's name: its headline.
+        case headline
         case text
+    }
+
+    /// A metadata field on a line: 发布日期 : 2019-12-12 → ("published", the range of 2019-12-12).
+    struct Field: Sendable {
+        let name: String
+        let value: Range<Int>
     }
 
     /// The part a line plays in a table.
@@ -27,15 +40,23 @@ struct Layout: Sendable {
     struct Line: Sendable {
         let range: Range<Int>
         let marker: OutlinePattern.Match?
-        let role: Role
+        var role: Role
         var table: TablePart? = nil
+        /// Metadata fields, read in the first `LayoutReader.metadataLines` lines.
+        var fields: [Field] = []
     }
 
+    /// The text the later stages match (`Reflow` applied); spans still point into the original.
+    let source: SourceText
     var lines: [Line] = []
+    /// The title: its line, and its text (after a 原标题: prefix).
+    var title: (line: Int, text: Range<Int>)? = nil
     /// Ranges of web boilerplate, in order and not overlapping.
     var boilerplate: [Range<Int>] = []
     /// Tables in text order; their lines are in `lines`.
     var tables: [Table] = []
+    /// The cells holding the tables' row numbers, in order.
+    var rowNumbers: [Range<Int>] = []
 
     /// Whether `position` is in boilerplate.
     func isBoilerplate(_ position: Int) -> Bool {
@@ -50,8 +71,9 @@ struct Layout: Sendable {
         return marker
     }
 
-    /// The cells holding a table's row numbers, in order: markers, not quantities.
-    var rowNumbers: [Range<Int>] {
-        tables.flatMap { $0.rows.compactMap(\.numberRange) }.sorted { $0.lowerBound < $1.lowerBound }
+    /// Whether `range` lies in a table's row-number cell: a marker, not a quantity.
+    func isRowNumber(_ range: Range<Int>) -> Bool {
+        let k = rowNumbers.boundary { $0.lowerBound > range.lowerBound } - 1
+        return k >= 0 && rowNumbers[k].contains(range.lowerBound) && range.upperBound <= rowNumbers[k].upperBound
     }
 }

@@ -1,18 +1,32 @@
-/// Reads the layout of the normalised text in one pass over its lines: boilerplate, content lines,
-/// the outline marker of each line, and then the tables among them.
+/// Reads the layout of the normalised text: first PDF conversion is undone (`Reflow`), then one pass
+/// over the lines finds boilerplate, content lines, the outline marker of each line, the title and
+/// metadata lines, and then the tables among them.
 struct LayoutReader {
+    /// The text as laid out: `Reflow` applied to the source given.
     let source: SourceText
     let grammar: Grammar
     private var chars: [Unicode.Scalar] { source.chars }
 
+    /// Metadata fields (发布日期:) are looked for in this many first lines.
+    static let metadataLines = 8
+    /// The longest title line, in characters.
+    static let titleWidth = 60
+    /// The longest department headline, in characters.
+    static let headlineWidth = 40
+
+    init(source: SourceText, grammar: Grammar) {
+        self.source = Reflow.apply(source, grammar: grammar)
+        self.grammar = grammar
+    }
+
     func read() -> Layout {
-        var layout = Layout()
+        var layout = Layout(source: source)
         let ranges = contentLines(&layout.boilerplate)
         layout.lines = ranges.map { line in
-            let marker = OutlinePattern.match(grammar.outline, in: chars, at: line.lowerBound, limit: line.upperBound,
-                                              numerals: grammar.numerals)
+            let marker = Self.marker(in: chars, at: line.lowerBound, lineEnd: line.upperBound, grammar: grammar)
             return Layout.Line(range: line, marker: marker, role: marker == nil ? role(of: line) : .outline)
         }
+        markTitleAndMetadata(&layout)
         layout.tables = TableReader(source: source, grammar: grammar, lines: ranges).read()
         for (t, table) in layout.tables.enumerated() {
             for k in table.lines { layout.lines[k].table = table.headerLines.contains(k) ? .header : .cell }
@@ -22,7 +36,79 @@ struct LayoutReader {
                 if k < ranges.count { layout.lines[k].table = .numberedRow(table: t, row: r) }
             }
         }
+        layout.rowNumbers = layout.tables.flatMap { $0.rows.compactMap(\.numberRange) }.sorted { $0.lowerBound < $1.lowerBound }
+        markHeadlines(&layout)
         return layout
+    }
+
+    /// The outline marker opening a line at `start` (1. 一、 (一) 第一部分 ①), as `Grammar/outline.tsv`
+    /// writes them: the one test of markers, for lines, run-on items and soft wraps alike.
+    static func marker(in chars: [Unicode.Scalar], at start: Int, lineEnd: Int, grammar: Grammar) -> OutlinePattern.Match? {
+        OutlinePattern.match(grammar.outline, in: chars, at: start, limit: min(lineEnd, start + markerReach), numerals: grammar.numerals)
+    }
+
+    /// The longest outline marker, in characters.
+    static let markerReach = 12
+
+    /// Metadata lines (fields in the first lines) and the title: a 原标题: line, else a short first
+    /// line of text without sentence punctuation or fields. Neither is a part of the outline.
+    private func markTitleAndMetadata(_ layout: inout Layout) {
+        for k in layout.lines.indices.prefix(Self.metadataLines) {
+            layout.lines[k].fields = fields(layout.lines[k].range)
+        }
+        for (k, line) in layout.lines.enumerated() {
+            guard let prefix = grammar.titlePrefixes.match(in: chars, at: line.range.lowerBound) else { continue }
+            let rest = trimmed(line.range.lowerBound + prefix.length..<line.range.upperBound)
+            if !rest.isEmpty { layout.title = (k, rest); break }
+        }
+        if layout.title == nil, let first = layout.lines.first, first.range.count <= Self.titleWidth,
+           !grammar.containsSentenceEnd(chars, first.range), first.fields.isEmpty, case .text = first.role {
+            layout.title = (0, first.range)
+        }
+        for k in layout.lines.indices where !layout.lines[k].fields.isEmpty { layout.lines[k].role = .metadata }
+        if let title = layout.title { layout.lines[title.line].role = .title }
+    }
+
+    /// A short line without sentence punctuation right after a department's name is its headline
+    /// (a line of text or a table's cell, not a part of the outline or a header).
+    private func markHeadlines(_ layout: inout Layout) {
+        for k in layout.lines.indices.dropLast() {
+            guard case .department = layout.lines[k].role, layout.lines[k].table == nil else { continue }
+            let next = layout.lines[k + 1]
+            let plain: Bool
+            switch (next.table, next.role) {
+            case (.cell?, _), (nil, .text), (nil, .title), (nil, .metadata), (nil, .headline): plain = true
+            default: plain = false
+            }
+            if plain, next.range.count <= Self.headlineWidth, !grammar.containsSentenceEnd(chars, next.range) {
+                layout.lines[k + 1].role = .headline
+            }
+        }
+    }
+
+    /// Metadata fields on a line: 发布日期 : 2019-12-12 → ("published", range of 2019-12-12).
+    private func fields(_ fullLine: Range<Int>) -> [Layout.Field] {
+        // Metadata lines are short: a long line is read only as far as `contextReach`.
+        let line = fullLine.lowerBound..<min(fullLine.upperBound, fullLine.lowerBound + contextReach)
+        var found: [Layout.Field] = []
+        var p = line.lowerBound
+        while p < line.upperBound {
+            guard let hit = grammar.fields.match(in: chars, at: p, limit: line.upperBound) else { p += 1; continue }
+            var v = p + hit.length
+            while v < line.upperBound, chars[v] == " " { v += 1 }
+            guard v < line.upperBound, chars[v] == ":" else { p += hit.length; continue }
+            v += 1
+            while v < line.upperBound, chars[v] == " " { v += 1 }
+            // The value runs to a space or the next label (2021-11-12来源: once spaces around
+            // numbers are dropped).
+            var e = v
+            while e < line.upperBound, chars[e] != " ", e == v || grammar.fields.match(in: chars, at: e, limit: line.upperBound) == nil {
+                e += 1
+            }
+            if e > v { found.append(Layout.Field(name: hit.value, value: v..<e)) }
+            p = e
+        }
+        return found
     }
 
     /// A line that starts a department's block (成绩:), or a department's name: a short line
@@ -98,7 +184,7 @@ struct LayoutReader {
         var p = line.lowerBound + 1
         while p < line.upperBound {
             if chars[p - 1] == " ",
-               let m = OutlinePattern.match(grammar.outline, in: chars, at: p, limit: min(line.upperBound, p + 12), numerals: grammar.numerals),
+               let m = Self.marker(in: chars, at: p, lineEnd: line.upperBound, grammar: grammar),
                m.number == (next[m.pattern.text] ?? 1) {
                 next[m.pattern.text] = m.number + 1
                 let piece = trimmed(start..<p)

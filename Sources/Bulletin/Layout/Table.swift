@@ -2,10 +2,12 @@
 /// pipes, an HTML table): columns with their headers and roles, and rows of cells aligned to them.
 struct Table: Sendable {
     enum Shape: String, Sendable {
-        /// One cell per line (a web table copied as text, an HTML table), cells maybe ending in " |".
+        /// One cell per line (a web table copied as text), cells maybe ending in " |".
         case cellPerLine
         /// One row per line, cells separated by spaces, tabs or pipes.
         case rowPerLine
+        /// An HTML table read from its tags (rowspan and colspan laid out).
+        case html
     }
 
     /// What a column holds.
@@ -32,6 +34,9 @@ struct Table: Sendable {
         let cells: [Range<Int>?]
         let isTotal: Bool
         var parentLabel: Range<Int>? = nil
+        /// A breakdown of the row above it (其中…, or indented under it): not one of the rows a
+        /// total row adds up.
+        var isSubRow = false
     }
 
     let shape: Shape

@@ -1,6 +1,7 @@
 /// Finds the tables among the content lines and reads each, whatever its shape, into a `Table`:
 /// rows written one per line (spaces, tabs or pipes between cells), and tables flattened to one
-/// cell per line, opened by a row-number header (序号) or a row-label header (地区). Each line is
+/// cell per line, opened by a row-number header (序号) or a row-label header (地区); an HTML page's
+/// tables from their tags (`MarkupTables`). Each line is
 /// looked at a bounded number of times, so reading is linear in the text.
 struct TableReader {
     let source: SourceText
@@ -14,11 +15,20 @@ struct TableReader {
     /// Longest header cell of a table opened by a row-label header.
     static let labelledHeaderWidth = 20
 
+    /// The tables an HTML page's tags give, then those read from the other lines.
     func read() -> [Table] {
+        let markup = markupTables()
         var tables: [Table] = []
-        var i = 0
+        var i = 0, m = 0
         while i < lines.count {
-            if let table = rowTable(at: i) ?? numberedCellTable(at: i) ?? labelledCellTable(at: i) {
+            if m < markup.count, markup[m].lines.lowerBound <= i {
+                tables.append(markup[m])
+                i = max(i, markup[m].lines.upperBound)
+                m += 1
+                continue
+            }
+            let limit = m < markup.count ? markup[m].lines.lowerBound : lines.count
+            if let table = rowTable(at: i) ?? numberedCellTable(at: i) ?? labelledCellTable(at: i), table.lines.upperBound <= limit {
                 tables.append(table)
                 i = max(i + 1, table.lines.upperBound)
             } else {
@@ -88,4 +98,10 @@ struct TableReader {
     }
 
     func isTotal(_ label: Range<Int>?) -> Bool { label.map { isWhole(words.total, $0) } ?? false }
+
+    /// A label opening with 其中: the row breaks down the one above.
+    func opensBreakdown(_ label: Range<Int>?) -> Bool {
+        guard let label, !label.isEmpty else { return false }
+        return words.subRow.match(in: chars, at: label.lowerBound, limit: label.upperBound) != nil
+    }
 }

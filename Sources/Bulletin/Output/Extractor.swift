@@ -12,16 +12,14 @@ public struct Extractor: Sendable {
         extract(try SourceText(bytes: bytes, path: path, grammar: grammar))
     }
 
-    public func extract(_ source: SourceText) -> Extraction {
-        let layout = LayoutReader(source: source, grammar: grammar).read()
+    public func extract(_ decoded: SourceText) -> Extraction {
+        let layout = LayoutReader(source: decoded, grammar: grammar).read()
+        let source = layout.source
         let tokens = Tokenizer.tokenize(source)
         let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
         let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
-        let found = ListUnits.completed(merged, source: source, grammar: grammar)
-        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: found)
-        let quantities = found.filter {
-            !structure.isBoilerplate($0.range.lowerBound) && !structure.isRowNumber($0.range)
-        }
+        let quantities = ListUnits.completed(merged, source: source, grammar: grammar)
+        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
         let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
         let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities).extract()
         let claims = tables.merged(into: prose)
@@ -31,7 +29,7 @@ public struct Extractor: Sendable {
         var diagnostics = source.diagnostics + scanned.diagnostics
         if source.original.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input is empty", span: nil))
-        } else if structure.contentLines.isEmpty {
+        } else if layout.lines.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input has no text besides whitespace and boilerplate", span: nil))
         }
         diagnostics = Self.listed(diagnostics, in: source)
@@ -42,7 +40,7 @@ public struct Extractor: Sendable {
             title: structure.title, publisher: structure.publisher, published: structure.published,
             preamble: structure.preamble, sections: structure.sections, items: structure.looseItems,
             departments: structure.departments, quantities: quantities,
-            dates: dates.filter { !structure.isBoilerplate($0.range.lowerBound) },
+            dates: dates,
             claims: claims.claims, checks: checks, diagnostics: diagnostics,
             summary: .init(
                 sections: structure.sections.count, items: items, quantities: quantities.count,

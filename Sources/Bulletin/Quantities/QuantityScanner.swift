@@ -1,7 +1,8 @@
 /// Finds every amount in the token stream: Arabic and Chinese numerals with their multipliers,
 /// approximation markers and units, while leaving out years, dates, ordinals, list markers,
-/// document numbers and names with digits. One pass over the tokens; each lookup at a position
-/// is bounded by the longest grammar phrase.
+/// document numbers and names with digits, and whatever the layout found to be an outline marker,
+/// a table's row number or boilerplate. One pass over the tokens; each lookup at a position is
+/// bounded by the longest grammar phrase.
 struct QuantityScanner {
     struct Result {
         var quantities: [Quantity] = []
@@ -46,6 +47,9 @@ struct QuantityScanner {
             guard let first = numeral(at: s, result: &result) else { continue }
             if let end = classify(first, into: &result) { consumed = end }
         }
+        // Boilerplate and tables' row numbers, as the layout found them, hold no amounts or dates.
+        result.quantities.removeAll { layout.isBoilerplate($0.range.lowerBound) || layout.isRowNumber($0.range) }
+        result.dates.removeAll { layout.isBoilerplate($0.range.lowerBound) }
         return result
     }
 
@@ -148,12 +152,39 @@ struct QuantityScanner {
 
     /// Decides what the number at `n` is and records it; returns where scanning resumes.
     private func classify(_ n: Numeral, into result: inout Result) -> Int? {
+        if let end = nonAmount(n, into: &result) { return end }
+        var r = Reading(low: n, high: n.upper.map { var h = n; h.value = $0; return h }, i: afterGap(n.end),
+                        approx: n.upper == nil ? .exact : .range)
+        if case .done(let end) = multiplierAndRange(n, &r, into: &result) { return end }
+        if case .done(let end) = unitAndRange(n, &r, into: &result) { return end }
+        return finish(n, r, into: &result)
+    }
+
+    /// An amount as it is read, step by step: its low end (with multipliers), its high end for a
+    /// range, its approximation, whether a multiplier applied, where reading stands and the unit.
+    private struct Reading {
+        var low: Numeral
+        var high: Numeral?
+        var i: Int
+        var approx: Approximation
+        var multiplied = false
+        var unit: Grammar.UnitEntry? = nil
+    }
+
+    /// What a step of reading leaves: the number is read (scanning resumes at the position, or
+    /// right after the token for nil), or reading goes on.
+    private enum Step {
+        case done(Int?)
+        case next
+    }
+
+    /// What the number is when it is no plain amount: an outline marker (as the layout found it),
+    /// an ordinal (第十一届), a document code (〔2006〕275号), a time, a phone number or code, a name
+    /// with digits (COVID-19), a date, a fraction. Where scanning resumes, or nil for an amount.
+    private func nonAmount(_ n: Numeral, into result: inout Result) -> Int? {
         let s = n.start
         let e = n.end
-
-        // Outline markers at the start of a line (1. 1、 一、 (1) (一) 第一部分), as the layout found them: not amounts.
         if let marker = layout.marker(containing: s) { return marker.end }
-        // Ordinals (第十一届) and document codes (〔2006〕275号).
         if grammar.ordinalPrefixes.matchEnding(in: chars, at: s) != nil { return e }
         if grammar.openBrackets.matchEnding(in: chars, at: s) != nil { return e }
         if s > 0, grammar.closeBrackets.contains(chars[s - 1]), grammar.docNumberEnds.match(in: chars, at: e) != nil { return e + 1 }
@@ -177,118 +208,126 @@ struct QuantityScanner {
             }
         }
         // Fractions: 三分之一, 1/3.
-        if let end = fraction(n, into: &result) { return end }
+        return fraction(n, into: &result)
+    }
 
-        // The amount: a multiplier (3.35万, 1万2千), a range (2—3个, 1.2万—1.5万), a marker (8000余), a unit.
-        var low = n
-        var i = afterGap(e)
-        var approx: Approximation = n.upper == nil ? .exact : .range
-        if let after = grammar.approxAfter.match(in: chars, at: i), grammar.multipliers.match(in: chars, at: i + after.length) != nil {
-            approx = after.value  // 4800余万平方米
-            i += after.length
+    /// A multiplier (3.35万, 1万2千, 4800余万), a range (2—3个, 1.2—1.5万人) or a date after the number.
+    private func multiplierAndRange(_ n: Numeral, _ r: inout Reading, into result: inout Result) -> Step {
+        if let after = grammar.approxAfter.match(in: chars, at: r.i), grammar.multipliers.match(in: chars, at: r.i + after.length) != nil {
+            r.approx = after.value  // 4800余万平方米
+            r.i += after.length
         }
-        var multiplied = false
-        switch multiply(&low, at: &i, result: &result) {
-        case .tooLarge(let end): return end
-        case .applied: multiplied = true
+        switch multiply(&r.low, at: &r.i, result: &result) {
+        case .tooLarge(let end): return .done(end)
+        case .applied: r.multiplied = true
         case .none: break
         }
-        var high: Numeral? = n.upper.map { var h = n; h.value = $0; return h }
-        if approx == .exact, let connector = grammar.rangeConnectors.match(in: chars, at: i),
-           var second = numeral(at: i + connector.length, result: &result), second.chinese == n.chinese, !second.leadingZero {
-            if !multiplied, isDateAfter(second) {
+        if r.approx == .exact, let connector = grammar.rangeConnectors.match(in: chars, at: r.i),
+           var second = numeral(at: r.i + connector.length, result: &result), second.chinese == n.chinese, !second.leadingZero {
+            if !r.multiplied, isDateAfter(second) {
                 let end = second.end + (grammar.dateUnits.match(in: chars, at: second.end)?.length ?? 0)
-                result.dates.append(date(s..<end))
-                return end
+                result.dates.append(date(n.start..<end))
+                return .done(end)
             }
             var j = second.end
             let before = second
             switch multiply(&second, at: &j, result: &result) {
-            case .tooLarge(let end): return end
+            case .tooLarge(let end): return .done(end)
             case .applied:
                 // 1.2—1.5万人: the multiplier of the upper end applies to both.
-                if !multiplied, let factor = factor(from: before.value, to: second.value) {
-                    _ = multiply(&low, by: factor)
+                if !r.multiplied, let factor = factor(from: before.value, to: second.value) {
+                    _ = multiply(&r.low, by: factor)
                 }
             case .none: break
             }
-            if second.value.double > low.value.double {
-                high = second
-                i = j
-                approx = .range
+            if second.value.double > r.low.value.double {
+                r.high = second
+                r.i = j
+                r.approx = .range
             }
         }
-        if approx == .exact, !multiplied, isDateAfter(n) {
-            let at = afterGap(e)
+        if r.approx == .exact, !r.multiplied, isDateAfter(n) {
+            let at = afterGap(n.end)
             let unitLength = grammar.dateUnits.match(in: chars, at: at)?.length ?? grammar.yearWords.match(in: chars, at: at)?.length ?? 0
-            result.dates.append(date(s..<at + unitLength))
-            return at + unitLength
+            result.dates.append(date(n.start..<at + unitLength))
+            return .done(at + unitLength)
         }
-        if approx == .exact, let after = grammar.approxAfter.match(in: chars, at: i),
-           grammar.units.match(in: chars, at: i + after.length) != nil {
+        return .next
+    }
+
+    /// The unit (compound: 元/人/年; its scale applied), 余/多 before it (8000余辆), and a range with
+    /// the unit on both ends (10%-15%, 1.2万人—1.5万人).
+    private func unitAndRange(_ n: Numeral, _ r: inout Reading, into result: inout Result) -> Step {
+        if r.approx == .exact, let after = grammar.approxAfter.match(in: chars, at: r.i),
+           grammar.units.match(in: chars, at: r.i + after.length) != nil {
             // 余/多 only count when a unit follows (8000余辆, 20多个).
-            approx = after.value
-            i += after.length
+            r.approx = after.value
+            r.i += after.length
         }
-        var unit: Grammar.UnitEntry? = nil
         // One space may stand between number and unit in text converted from PDF (49 项).
+        let i = r.i
         let unitAt = i + 1 < chars.count && chars[i] == " " && grammar.units.match(in: chars, at: i + 1) != nil ? i + 1 : i
-        if let u = grammar.units.match(in: chars, at: unitAt) {
-            var entry = u.value
-            i = unitAt + u.length
-            // Compound units: 元/人/年.
-            while i + 1 < chars.count, chars[i] == "/", let next = grammar.units.match(in: chars, at: i + 1) {
-                entry = Grammar.UnitEntry(canonical: entry.canonical + "/" + next.value.canonical, kind: "rate",
-                                          family: entry.family + "/" + next.value.family, scale: entry.scale)
-                i += 1 + next.length
-            }
-            if entry.scale != 1 {
-                _ = multiply(&low, by: entry.scale)
-                if var h = high { _ = multiply(&h, by: entry.scale); high = h }
-            }
-            unit = entry
-            // A range with the unit on both ends: 10%-15%, 1.2万人—1.5万人.
-            if approx == .exact, high == nil, let connector = grammar.rangeConnectors.match(in: chars, at: i),
-               var second = numeral(at: i + connector.length, result: &result), second.chinese == n.chinese {
-                var j = second.end
-                if case .tooLarge = multiply(&second, at: &j, result: &result) { return j }
-                if let again = grammar.units.match(in: chars, at: j), again.value.canonical == entry.canonical,
-                   (multiplied || second.value.double > n.value.double) {
-                    if entry.scale != 1 { _ = multiply(&second, by: entry.scale) }
-                    if second.value.double > low.value.double {
-                        high = second
-                        approx = .range
-                        i = j + again.length
-                    }
+        guard let u = grammar.units.match(in: chars, at: unitAt) else { return .next }
+        var entry = u.value
+        r.i = unitAt + u.length
+        while r.i + 1 < chars.count, chars[r.i] == "/", let next = grammar.units.match(in: chars, at: r.i + 1) {
+            entry = Grammar.UnitEntry(canonical: entry.canonical + "/" + next.value.canonical, kind: "rate",
+                                      family: entry.family + "/" + next.value.family, scale: entry.scale)
+            r.i += 1 + next.length
+        }
+        if entry.scale != 1 {
+            _ = multiply(&r.low, by: entry.scale)
+            if var h = r.high { _ = multiply(&h, by: entry.scale); r.high = h }
+        }
+        r.unit = entry
+        if r.approx == .exact, r.high == nil, let connector = grammar.rangeConnectors.match(in: chars, at: r.i),
+           var second = numeral(at: r.i + connector.length, result: &result), second.chinese == n.chinese {
+            var j = second.end
+            if case .tooLarge = multiply(&second, at: &j, result: &result) { return .done(j) }
+            if let again = grammar.units.match(in: chars, at: j), again.value.canonical == entry.canonical,
+               (r.multiplied || second.value.double > n.value.double) {
+                if entry.scale != 1 { _ = multiply(&second, by: entry.scale) }
+                if second.value.double > r.low.value.double {
+                    r.high = second
+                    r.approx = .range
+                    r.i = j + again.length
                 }
             }
         }
-        if unit == nil {
+        return .next
+    }
+
+    /// Records the amount, unless a number without a unit is a word, a name or a year; trailing
+    /// and leading approximation markers (左右, 约) are taken in.
+    private func finish(_ n: Numeral, _ reading: Reading, into result: inout Result) -> Int? {
+        var r = reading
+        let s = n.start
+        if r.unit == nil {
             // A Chinese numeral needs a unit to be an amount (两件); otherwise it is a word (一方面, 统一).
             if n.chinese { return nil }
             // Names with digits (G20, 5G, 9F, 58中, 500强) and bare years (2021国际). A number without
             // a unit counts only where it stands alone, as in a table cell (2 5 1 2 10).
-            if s > 0 && chars[s - 1].isASCIILetter || i < chars.count && chars[i].isASCIILetter { return i }
-            if n.digits == 4, !multiplied, high == nil, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
-                result.dates.append(date(s..<i))
-                return i
+            if s > 0 && chars[s - 1].isASCIILetter || r.i < chars.count && chars[r.i].isASCIILetter { return r.i }
+            if n.digits == 4, !r.multiplied, r.high == nil, (1900...2100).contains(n.value.significand), n.value.exponent == 0 {
+                result.dates.append(date(s..<r.i))
+                return r.i
             }
-            if i < chars.count, (0x3400...0x9FFF).contains(chars[i].value), approx == .exact, high == nil, !multiplied {
-                return i
+            if r.i < chars.count, (0x3400...0x9FFF).contains(chars[r.i].value), r.approx == .exact, r.high == nil, !r.multiplied {
+                return r.i
             }
         }
-        if approx == .exact, let trailing = grammar.approxTrailing.match(in: chars, at: i) {
-            approx = trailing.value
-            i += trailing.length
+        if r.approx == .exact, let trailing = grammar.approxTrailing.match(in: chars, at: r.i) {
+            r.approx = trailing.value
+            r.i += trailing.length
         }
         var start = s
-        if approx == .exact || approx == .over, let before = grammar.approxBefore.matchEnding(in: chars, at: s) {
-            approx = before.value
+        if r.approx == .exact || r.approx == .over, let before = grammar.approxBefore.matchEnding(in: chars, at: s) {
+            r.approx = before.value
             start = s - before.length
         }
-        append(start: start, end: i, value: low.value.double, step: low.step.double, upper: high?.value.double,
-               approx: approx, unit: unit, numberStart: s, into: &result)
-        return i
+        append(start: start, end: r.i, value: r.low.value.double, step: r.low.step.double, upper: r.high?.value.double,
+               approx: r.approx, unit: r.unit, numberStart: s, into: &result)
+        return r.i
     }
 
     private enum Multiplied { case none, applied, tooLarge(end: Int) }

@@ -95,7 +95,7 @@ struct OutlineNode: Sendable {
 }
 
 /// The outline of a bulletin: title, metadata, preamble, sections with subsections and items,
-/// departments, and which parts of the text are web boilerplate.
+/// departments.
 struct DocumentStructure: Sendable {
     var title: String?
     var publisher: String?
@@ -108,29 +108,8 @@ struct DocumentStructure: Sendable {
     var departments: [Department] = []
     /// Every part of the outline in document order (parents before children).
     var outline: [OutlineNode] = []
-    /// Lines of article content (trimmed, boilerplate removed), in order.
+    /// Lines of article content (trimmed, boilerplate removed), in order, as the layout found them.
     var contentLines: [Range<Int>] = []
-    /// Ranges of web boilerplate, kept out of claims.
-    var boilerplate: [Range<Int>] = []
-    /// The lines holding a flattened table's row numbers, in order: markers, not quantities.
-    var rowNumbers: [Range<Int>] = []
-
-    /// Whether `range` lies in the row-number line of a table.
-    func isRowNumber(_ range: Range<Int>) -> Bool {
-        guard let k = Self.lastIndex(rowNumbers.count, startingAtOrBefore: range.lowerBound, start: { rowNumbers[$0].lowerBound }) else {
-            return false
-        }
-        return rowNumbers[k].contains(range.lowerBound) && range.upperBound <= rowNumbers[k].upperBound
-    }
-
-    /// Whether `position` is in boilerplate (the ranges are in order and do not overlap).
-    func isBoilerplate(_ position: Int) -> Bool {
-        guard let k = Self.lastIndex(boilerplate.count, startingAtOrBefore: position, start: { boilerplate[$0].lowerBound }) else {
-            return false
-        }
-        return boilerplate[k].contains(position)
-    }
-
     /// The department whose part of the text holds `position` (departments are in order and do
     /// not overlap).
     func department(at position: Int) -> Department? {

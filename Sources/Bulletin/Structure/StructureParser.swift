@@ -1,7 +1,8 @@
 /// Reads the outline of a bulletin from its layout: title, metadata fields, the preamble, the
 /// outline tree (第一部分, 一、, (一), 1., (1), ① as `Grammar/outline.tsv` ranks them; a numbered
-/// table row is an item), departments and their 成绩/计划 blocks. Lines, markers, boilerplate and
-/// tables come from the `Layout`.
+/// table row is an item), departments and their 成绩/计划 blocks. Lines and their roles (title,
+/// metadata, outline marker, department, headline, block), boilerplate and tables come from the
+/// `Layout`.
 struct StructureParser {
     let source: SourceText
     let grammar: Grammar
@@ -20,43 +21,32 @@ struct StructureParser {
         var doc = DocumentStructure()
         let lines = layout.lines.map(\.range)
         doc.contentLines = lines
-        doc.boilerplate = layout.boilerplate
+        readMetadata(layout, into: &doc)
+        let roles: [LineRole] = layout.lines.map { role(of: $0, in: layout) }
+        let outline = self.outline(lines, roles)
+        doc.outline = outline.nodes
+        (doc.sections, doc.looseItems) = tree(outline.nodes, outline.meta, quantities)
+        doc.departments = departments(lines, roles, layout)
+        doc.preamble = preamble(layout, before: outline.firstStructural, title: doc.title)
+        return doc
+    }
 
-        // Title: an explicit 原标题: line wins; else the first short line without sentence punctuation.
-        var titleLine: Int? = nil
-        for (index, line) in lines.enumerated() {
-            if let prefix = grammar.titlePrefixes.match(in: chars, at: line.lowerBound) {
-                let rest = trimmed(line.lowerBound + prefix.length..<line.upperBound)
-                if !rest.isEmpty { doc.title = source.originalText(rest); titleLine = index; break }
+    /// The title and the metadata fields (published, publisher) as the layout found them.
+    private func readMetadata(_ layout: Layout, into doc: inout DocumentStructure) {
+        doc.title = layout.title.map { source.originalText($0.text) }
+        for field in layout.lines.flatMap(\.fields) {
+            switch field.name {
+            case "published": if doc.published == nil { doc.published = Self.isoDate(source.text(field.value)) }
+            case "publisher": if doc.publisher == nil { doc.publisher = source.originalText(field.value) }
+            default: break
             }
         }
-        if doc.title == nil, let first = lines.first, first.count <= 60, !containsSentenceEnd(first),
-           fieldValues(first).isEmpty, case .text = layout.lines[0].role {
-            doc.title = source.originalText(first)
-            titleLine = 0
-        }
+    }
 
-        // Metadata fields in the first lines.
-        var metadataLines = Set<Int>()
-        for (index, line) in lines.prefix(8).enumerated() {
-            let values = fieldValues(line)
-            if values.isEmpty { continue }
-            metadataLines.insert(index)
-            for (field, range) in values {
-                let text = source.text(range)
-                switch field {
-                case "published": if doc.published == nil { doc.published = Self.isoDate(text) }
-                case "publisher": if doc.publisher == nil { doc.publisher = source.originalText(range) }
-                default: break
-                }
-            }
-        }
-
-        var roles: [LineRole] = layout.lines.map { role(of: $0, in: layout) }
-        for index in metadataLines where layout.lines[index].table == nil { roles[index] = .other }
-        if let titleLine, layout.lines[titleLine].table == nil { roles[titleLine] = .other }
-
-        // The outline: a stack of open parts; a marker closes the open parts of its level or below.
+    /// The flat outline: a stack of open parts; a marker closes the open parts of its level or
+    /// below. Also the first line that opens a part (or a department), where the preamble ends.
+    private func outline(_ lines: [Range<Int>], _ roles: [LineRole])
+        -> (nodes: [OutlineNode], meta: [(marker: Range<Int>, cells: [TableCell])], firstStructural: Int?) {
         var nodes: [OutlineNode] = []
         var meta: [(marker: Range<Int>, cells: [TableCell])] = []
         var open: [Int] = []
@@ -92,7 +82,6 @@ struct StructureParser {
                                          range: line.lowerBound..<line.upperBound, titleRange: content,
                                          labelRange: nil, parent: open.last))
                 meta.append((marker, cells))
-                doc.rowNumbers.append(marker)
                 open.append(nodes.count - 1)
             case .department:
                 firstStructural = firstStructural ?? index
@@ -103,25 +92,23 @@ struct StructureParser {
             lastContentEnd = line.upperBound
         }
         close(downTo: Int.min)
-        doc.outline = nodes
-        (doc.sections, doc.looseItems) = tree(nodes, meta, quantities)
-        doc.departments = departments(lines, roles)
-
-        // Preamble: content lines before the first structural element, less title and metadata.
-        if let first = firstStructural {
-            let preambleLines = (0..<first).filter {
-                $0 != titleLine && !metadataLines.contains($0) && source.originalText(lines[$0]) != doc.title
-                    && !isTableHeaderRole(roles[$0])
-            }
-            if let a = preambleLines.first, let b = preambleLines.last {
-                let range = lines[a].lowerBound..<lines[b].upperBound
-                doc.preamble = Passage(text: source.originalText(range), span: source.span(range), range: range)
-            }
-        }
-        return doc
+        return (nodes, meta, firstStructural)
     }
 
-    private func isTableHeaderRole(_ role: LineRole) -> Bool { if case .tableHeader = role { return true }; return false }
+    /// The preamble: content lines before the first structural element, less title, metadata and
+    /// table headers.
+    private func preamble(_ layout: Layout, before first: Int?, title: String?) -> Passage? {
+        guard let first else { return nil }
+        let lines = layout.lines
+        let preambleLines = (0..<first).filter { k in
+            if k == layout.title?.line || !lines[k].fields.isEmpty || source.originalText(lines[k].range) == title { return false }
+            if case .header = lines[k].table { return false }
+            return true
+        }
+        guard let a = preambleLines.first, let b = preambleLines.last else { return nil }
+        let range = lines[a].range.lowerBound..<lines[b].range.upperBound
+        return Passage(text: source.originalText(range), span: source.span(range), range: range)
+    }
 
     /// Builds the nested sections and items from the flat outline.
     private func tree(_ nodes: [OutlineNode], _ meta: [(marker: Range<Int>, cells: [TableCell])],
@@ -158,7 +145,7 @@ struct StructureParser {
     }
 
     /// Departments: a name line, an optional headline, and 成绩/计划 blocks up to the next department.
-    private func departments(_ lines: [Range<Int>], _ roles: [LineRole]) -> [Department] {
+    private func departments(_ lines: [Range<Int>], _ roles: [LineRole], _ layout: Layout) -> [Department] {
         func isDepartment(_ r: LineRole) -> Bool { if case .department = r { return true }; return false }
         func isBlock(_ r: LineRole) -> Bool { if case .block = r { return true }; return false }
         func isSection(_ r: LineRole) -> Bool {
@@ -178,8 +165,7 @@ struct StructureParser {
             guard case .department = role else { continue }
             let range = lines[index].lowerBound..<end(after: index, stopAt: { isDepartment($0) || isSection($0) })
             var headline: String? = nil
-            if index + 1 < lines.count, case .other = roles[index + 1], lines[index + 1].count <= 40,
-               !containsSentenceEnd(lines[index + 1]) {
+            if index + 1 < lines.count, case .headline = layout.lines[index + 1].role {
                 headline = source.originalText(lines[index + 1])
             }
             var blocks: [Department.Block] = []
@@ -240,7 +226,6 @@ struct StructureParser {
         return a..<b
     }
 
-    private func containsSentenceEnd(_ range: Range<Int>) -> Bool { grammar.containsSentenceEnd(chars, range) }
 
     /// A line's role as the layout decided it.
     private func role(of line: Layout.Line, in layout: Layout) -> LineRole {
@@ -254,7 +239,7 @@ struct StructureParser {
         case .outline: return line.marker.map { .outline($0) } ?? .other
         case .department: return .department
         case .block(let kind, let label): return .block(kind: kind, label: label)
-        case .text: return .other
+        case .title, .metadata, .headline, .text: return .other
         }
     }
 
@@ -269,31 +254,6 @@ struct StructureParser {
             i += 1
         }
         return nil
-    }
-
-    /// Metadata fields on a line: 发布日期 : 2019-12-12 → ("published", range of 2019-12-12).
-    private func fieldValues(_ fullLine: Range<Int>) -> [(String, Range<Int>)] {
-        // Metadata lines are short: a long line is read only as far as `contextReach`.
-        let line = fullLine.lowerBound..<min(fullLine.upperBound, fullLine.lowerBound + contextReach)
-        var found: [(String, Range<Int>)] = []
-        var p = line.lowerBound
-        while p < line.upperBound {
-            guard let hit = grammar.fields.match(in: chars, at: p, limit: line.upperBound) else { p += 1; continue }
-            var v = p + hit.length
-            while v < line.upperBound, chars[v] == " " { v += 1 }
-            guard v < line.upperBound, chars[v] == ":" else { p += hit.length; continue }
-            v += 1
-            while v < line.upperBound, chars[v] == " " { v += 1 }
-            // The value runs to a space or the next label (2021-11-12来源: once spaces around
-            // numbers are dropped).
-            var e = v
-            while e < line.upperBound, chars[e] != " ", e == v || grammar.fields.match(in: chars, at: e, limit: line.upperBound) == nil {
-                e += 1
-            }
-            if e > v { found.append((hit.value, v..<e)) }
-            p = e
-        }
-        return found
     }
 
     /// 2019-12-12, 2019/12/12, 2019年12月12日 → 2019-12-12.

@@ -1,10 +1,11 @@
-/// Undoes what PDF-to-text conversion (pdftotext, a PDF saved as text) does to Chinese prose, in the
-/// normalised text only, so spans still point into the original:
+/// The first step of the Layout stage: undoes what PDF-to-text conversion (pdftotext, a PDF saved as
+/// text) does to Chinese prose, in the normalised text only, so spans still point into the original:
 ///
 /// - Soft line breaks. A paragraph wrapped at the page's width comes out as several lines; a line
 ///   that fills the width, does not end a sentence, and is followed by a line that neither starts
 ///   a new part (一、, 1.) nor is blank, is joined to it (the break is dropped between Chinese
-///   characters, read as a space between Latin ones).
+///   characters, read as a space between Latin ones), unless either line sets its text out in
+///   columns, as a table's row does.
 /// - Page breaks and page numbers (— 2 —) between pages are left out.
 /// - Spaces around numbers. `1285 万元`, `2022 年`: where numbers are set off by spaces throughout,
 ///   a single space between a Chinese character and a digit is dropped.
@@ -18,8 +19,15 @@ enum Reflow {
     /// A line at least this fraction of the page width counts as full.
     static let fullLine = 0.85
 
-    static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
-                      grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+    /// The text later stages match: `source` with page numbers left out, soft breaks joined and
+    /// spaced numbers closed up.
+    static func apply(_ source: SourceText, grammar: Grammar) -> SourceText {
+        let (chars, origin) = apply(chars: source.chars, origin: source.origin, original: source.original, grammar: grammar)
+        return source.withNormalised(chars, origin: origin)
+    }
+
+    private static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
+                              grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
         let (chars, origin) = withoutPageNumbers(chars: chars, origin: origin, grammar: grammar)
         let joins = softBreaks(chars: chars, origin: origin, original: original, grammar: grammar)
         let spaced = numbersAreSpaced(chars)
@@ -164,15 +172,32 @@ enum Reflow {
         var joins: [Int] = []
         for k in 0..<(lines.count - 1) where widths[k] >= full {
             let line = lines[k], next = lines[k + 1]
+            // A row of a table set out in columns is no wrapped paragraph.
+            if hasColumnGap(chars, line) || hasColumnGap(chars, next) { continue }
             guard let last = line.last(where: { !chars[$0].properties.isWhitespace }).map({ chars[$0] }),
                   !grammar.lineEnds.contains(last),
                   let first = next.first, !chars[first].properties.isWhitespace,
-                  OutlinePattern.match(grammar.outline, in: chars, at: first, limit: min(next.upperBound, first + 12),
-                                       numerals: grammar.numerals) == nil
+                  LayoutReader.marker(in: chars, at: first, lineEnd: next.upperBound, grammar: grammar) == nil
             else { continue }
             joins.append(line.upperBound)
         }
         return joins
+    }
+
+    /// Whether a line sets text apart in columns: a tab, or two or more spaces, between its words.
+    private static func hasColumnGap(_ chars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var run = 0, seenText = false
+        for p in line {
+            let c = chars[p]
+            if c == "\t" || c == " " || c == "\u{3000}" {
+                run += c == "\t" ? 2 : 1
+            } else {
+                if seenText, run >= 2 { return true }
+                seenText = true
+                run = 0
+            }
+        }
+        return false
     }
 
     private static func isLatinOrDigit(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIILetter }
