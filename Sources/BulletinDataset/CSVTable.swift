@@ -12,9 +12,11 @@ public enum CSVText {
         let writer = try CSVWriter(stream: stream)
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
-        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+        // Copied out of the NSData in one piece (bridging it as Data walks it byte by byte).
+        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? NSData else {
             throw CSVError.cannotWriteStream
         }
+        var data = Data(bytes: written.bytes, count: written.length)
         data.append(0x0A)
         return data
     }

@@ -130,7 +130,8 @@ enum FileOutcome: Sendable {
             let facts = DocumentFacts(extraction: extraction, source: source, rules: rules)
             let rows = DocumentRows(extraction: extraction, facts: facts)
             let line = Data(try extraction.json(pretty: false).utf8) + [0x0A]
-            return .document(ProcessedDocument(jsonLine: line, rows: rows, facts: facts, csv: try rows.encodedCSV()))
+            let claims = try rows.claims.indices.map { try CSVText.encode([rows.claimRow($0, link: nil)]) }
+            return .document(ProcessedDocument(jsonLine: line, rows: rows, facts: facts, csv: try rows.encodedCSV(), claimCSV: claims))
         } catch {
             return .failure(FileError(path: path, reason: "cannot encode the output: \(error)"))
         }
@@ -144,6 +145,8 @@ struct ProcessedDocument: Sendable {
     let facts: DocumentFacts
     /// The rows of each table but claims as CSV, with their count, by table name.
     let csv: [String: (data: Data, count: Int)]
+    /// Each claim's CSV row as the document alone judges it.
+    let claimCSV: [Data]
 }
 
 extension DocumentRows {

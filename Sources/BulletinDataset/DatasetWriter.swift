@@ -13,7 +13,8 @@ struct DatasetWriter {
     private let deleteError: SQLiteDatabase.Statement
     private var pathsByID: [String: String] = [:]
     private(set) var facts: [DocumentFacts] = []
-    private var rows: [DocumentRows] = []
+    /// The documents' claims and their CSV rows, for `finish` to judge anew across documents.
+    private var claims: [(rows: DocumentRows, csv: [Data])] = []
     private(set) var claimCount = 0
 
     init(folder: URL, excel: Bool) throws {
@@ -51,8 +52,9 @@ struct DatasetWriter {
                               ("quantities", r.quantities), ("checks", r.checks)] {
             for row in table { try inserts[name]!.run(row) }
         }
+        for index in r.claims.indices { try inserts["claims"]!.run(r.claimRow(index, link: nil)) }
         facts.append(document.facts)
-        rows.append(r)
+        claims.append((r, document.claimCSV))
     }
 
     /// Adds an error row; the file's rows from an earlier run go.
@@ -66,13 +68,20 @@ struct DatasetWriter {
     /// Writes the claims (judged anew where another document gives the target) and the series,
     /// commits the database and closes every file.
     mutating func finish(_ links: DatasetLinks) throws {
-        for document in rows {
-            let claimRows = document.claims.indices.map {
-                document.claimRow($0, link: links.claims[ClaimKey(document: document.id, claim: $0)])
+        let claimsFile = csv["claims"]!
+        for (document, lines) in claims {
+            var data = Data()
+            for (index, line) in lines.enumerated() {
+                guard let link = links.claims[ClaimKey(document: document.id, claim: index)] else {
+                    data.append(line)
+                    continue
+                }
+                let row = document.claimRow(index, link: link)
+                try inserts["claims"]!.run(row)
+                data.append(try CSVText.encode([row]))
             }
-            try csv["claims"]!.append(claimRows)
-            for row in claimRows { try inserts["claims"]!.run(row) }
-            claimCount += claimRows.count
+            try claimsFile.append(data, count: lines.count)
+            claimCount += lines.count
         }
         let seriesRows: [[CellValue]] = links.series.map { p in
             [.text("\(p.issuer) · \(p.indicator.subject) · \(p.indicator.family)"), .text(p.issuer), .text(p.indicator.subject),

@@ -17,6 +17,15 @@ struct CrossTargets {
         let evidence: Int
     }
 
+    /// A target as the documents of a group state it: the same clause and amount in several
+    /// documents (a monthly bulletin restating the year's targets) is weighed once.
+    struct Statement {
+        let target: StatedTarget
+        let bigrams: Set<UInt64>
+        /// The documents stating it, earliest first.
+        var documents: [DocumentFacts]
+    }
+
     /// Evidence that makes a link firm: two shared words, or an abbreviation.
     static let firmEvidence = 2
 
@@ -29,9 +38,10 @@ struct CrossTargets {
         }
         var linked: [ClaimKey: LinkedClaim] = [:]
         for members in groups.values where members.count > 1 {
+            let statements = self.statements(of: members)
             for document in members {
                 for observation in document.observations {
-                    guard let link = resolve(observation, of: document, among: members) else { continue }
+                    guard let link = resolve(observation, of: document, among: statements) else { continue }
                     linked[ClaimKey(document: document.id, claim: observation.claimIndex)] = link
                 }
             }
@@ -39,17 +49,39 @@ struct CrossTargets {
         return linked
     }
 
+    /// The targets the documents of a group state, by unit family, each clause and amount once.
+    func statements(of members: [DocumentFacts]) -> [String: [Statement]] {
+        struct Key: Hashable { let clause: [Unicode.Scalar]; let value: Double; let step: Double; let family: String }
+        var statements: [Key: Statement] = [:]
+        var order: [Key] = []
+        let sorted = members.sorted { ($0.date ?? "", $0.path) < ($1.date ?? "", $1.path) }
+        for document in sorted {
+            for target in document.targets {
+                let q = target.quantity
+                let key = Key(clause: target.clause, value: q.value, step: q.step, family: q.family)
+                if statements[key] == nil {
+                    order.append(key)
+                    let bigrams = HanBigrams.of(target.clause, in: 0..<target.clause.count).subtracting(rules.common)
+                    statements[key] = Statement(target: target, bigrams: bigrams, documents: [])
+                }
+                // Two documents suffice: a claim's own document is skipped, and the first other one named.
+                if statements[key]!.documents.count < 2 { statements[key]!.documents.append(document) }
+            }
+        }
+        return Dictionary(grouping: order.map { statements[$0]! }, by: { $0.target.quantity.family })
+    }
+
     /// The claim judged with the best-matching target of the other documents, if any matches.
-    func resolve(_ observation: Observation, of document: DocumentFacts, among members: [DocumentFacts]) -> LinkedClaim? {
+    func resolve(_ observation: Observation, of document: DocumentFacts, among statements: [String: [Statement]]) -> LinkedClaim? {
         let claim = observation.claim
         guard claim.status == .unverifiable, claim.target == nil, claim.reported.basis == .plan,
-              let actual = claim.actual, !actual.family.isEmpty else { return nil }
+              let actual = claim.actual, !actual.family.isEmpty, let stated = statements[actual.family] else { return nil }
+        let own = HanBigrams.of(observation.clause, in: 0..<observation.clause.count).subtracting(rules.common)
         var candidates: [Candidate] = []
-        for other in members where other.id != document.id {
-            for target in other.targets where target.quantity.family == actual.family {
-                let evidence = Self.evidence(observation.clause, target.clause, common: rules.common)
-                if evidence > 0 { candidates.append(Candidate(document: other, target: target, evidence: evidence)) }
-            }
+        for statement in stated {
+            guard let other = statement.documents.first(where: { $0.id != document.id }) else { continue }
+            let evidence = Self.evidence(observation.clause, own, statement.target.clause, statement.bigrams)
+            if evidence > 0 { candidates.append(Candidate(document: other, target: statement.target, evidence: evidence)) }
         }
         guard let best = candidates.map(\.evidence).max() else { return nil }
         let top = candidates.filter { $0.evidence == best }
@@ -85,8 +117,11 @@ struct CrossTargets {
     /// `common` aside), and 2 more when a word of one abbreviates a word of the other (棚改: 棚 and
     /// 改 a few characters apart in 棚户区改造).
     static func evidence(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], common: Set<UInt64>) -> Int {
-        let first = HanBigrams.of(a, in: 0..<a.count).subtracting(common)
-        let second = HanBigrams.of(b, in: 0..<b.count).subtracting(common)
+        evidence(a, HanBigrams.of(a, in: 0..<a.count).subtracting(common), b, HanBigrams.of(b, in: 0..<b.count).subtracting(common))
+    }
+
+    /// The evidence, given each clause's bigrams (without the common words).
+    static func evidence(_ a: [Unicode.Scalar], _ first: Set<UInt64>, _ b: [Unicode.Scalar], _ second: Set<UInt64>) -> Int {
         var score = first.intersection(second).count
         if abbreviates(a, b, except: second) || abbreviates(b, a, except: first) { score += 2 }
         return score
