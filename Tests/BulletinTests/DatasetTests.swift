@@ -240,6 +240,10 @@ import Testing
         #expect(DocumentFacts.place(in: [text], rules: .builtIn) == place)
     }
 
+    @Test func issuersAreComparedInSimplifiedCharacters() {
+        #expect(DocumentFacts.simplified("北嶺市") == "北岭市")
+    }
+
     @Test func anAbbreviationLinksTwoClauses() {
         let common = DatasetRules.builtIn.common
         let claim = Array("启动1.9万套棚改任务".unicodeScalars)

@@ -17,7 +17,7 @@ public struct DocumentFacts: Sendable {
         let text = source.original
         id = extraction.source.sha256
         path = extraction.source.path
-        issuer = Self.place(in: [extraction.publisher, extraction.title], rules: rules) ?? extraction.publisher
+        issuer = (Self.place(in: [extraction.publisher, extraction.title], rules: rules) ?? extraction.publisher).map(Self.simplified)
         let year = Self.year(of: extraction)
         self.year = year
         date = Self.date(of: extraction, year: year, rules: rules)
@@ -60,6 +60,11 @@ public struct DocumentFacts: Sendable {
             }
         }
         return nil
+    }
+
+    /// A name in simplified characters (北嶺市 → 北岭市), so that documents in either script group together.
+    static func simplified(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.flatMap(TextNormalizer.shared.normalize)))
     }
 
     /// The year published, else the year the title names, else the year the text names most often.
