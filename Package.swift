@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Plain C wrappers around the system ICU (libicu-dev). ICU's headers rename every
@@ -41,10 +42,19 @@ let package = Package(
             swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedGrammar"]
         ),
+        // SQLite's C API from the system library (libsqlite3-dev; `.ci/run` installs it when missing).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // A folder of bulletins as a dataset: the batch run across cores, JSON Lines, CSV tables and
+        // a SQLite database, with the series and targets linked across documents.
+        .target(
+            name: "BulletinDataset",
+            dependencies: ["Bulletin", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
                 "Bulletin",
+                "BulletinDataset",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin", "BulletinSchema"]
+            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
         ),
     ]
 )

@@ -1,15 +1,40 @@
 import ArgumentParser
 import Bulletin
+import BulletinDataset
 import Foundation
 
 /// `bulletin`: turns Chinese government progress bulletins into checked JSON.
 @main
 struct BulletinCommand: ParsableCommand {
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Turn Chinese government progress bulletins into checked, machine-readable JSON.",
-        subcommands: [Extract.self, Check.self, Text.self, Stats.self]
+        discussion: "Exit status: 0 success; 1 a claim is inconsistent or a check fails (check); 2 unusable input or a usage error; 130 stopped by Ctrl-C.",
+        version: "bulletin \(version) (output schema bulletin/1)",
+        subcommands: [Extract.self, Check.self, Text.self, Stats.self, Dataset.self]
     )
+
+    /// Parses the command line and runs the command. A usage error exits with status 2, as input
+    /// errors do (ArgumentParser's own status for it is 64).
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by the subcommands.
@@ -84,18 +109,38 @@ func fail(_ message: String) -> Never {
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the structure, quantities, claims and checks of one bulletin as JSON.")
+        abstract: "Print the structure, quantities, claims and checks of one bulletin as JSON.",
+        discussion: """
+            With --jsonl, read a stream of documents on standard input instead, one JSON object per line, \
+            {"id": …, "text": …} or {"id": …, "path": …}, and write one line per document in the same order: \
+            {"id": …, "extraction": {…}} (the JSON of extract --compact) or {"id": …, "error": "reason"}. \
+            Each line is flushed as it is written, so the command runs as a worker under GNU parallel --pipe, \
+            xargs or Spark's RDD.pipe.
+            """)
 
     @Argument(help: "A bulletin (UTF-8, UTF-16, GB18030/GBK or Big5 text, or a saved HTML page), or - for standard input.")
-    var file: String
+    var file: String?
 
     @OptionGroup var grammar: GrammarOption
 
     @Flag(help: "Print the JSON on one line.")
     var compact = false
 
+    @Flag(help: "Read JSON Lines of documents on standard input and write a JSON line for each (worker mode).")
+    var jsonl = false
+
+    func validate() throws {
+        if jsonl, file != nil { throw ValidationError("--jsonl reads standard input; give no FILE") }
+        if !jsonl, file == nil { throw ValidationError("Missing expected argument '<file>'") }
+    }
+
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
+        if jsonl {
+            if !ExtractStream(extractor: extractor).run() { throw ExitCode(2) }
+            return
+        }
+        let file = self.file ?? "-"
         let extraction: Extraction
         do { extraction = try extract(file, with: extractor) } catch { fail(error.message) }
         // The whole document is encoded before anything is printed: stdout gets complete JSON or nothing.
@@ -108,36 +153,53 @@ struct Extract: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a verdict table for each bulletin; exit 1 if any claim is inconsistent or any check fails.")
+        abstract: "Print a verdict table for each bulletin; exit 1 if any claim is inconsistent or any check fails.",
+        discussion: "The where column is the line:column of the percentage or the check in the file's text (as `bulletin text FILE` prints it).")
 
-    @Argument(help: "Bulletins to check.")
-    var files: [String]
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @Argument(help: "Bulletins to check, or folders (read recursively for .txt, .text, .htm, .html files).")
+    var paths: [String]
 
     @OptionGroup var grammar: GrammarOption
 
     @Flag(help: "List passing checks too, not only failures and unverifiable ones.")
     var all = false
 
+    @Option(help: "table: a readable verdict table per file; json: one JSON document; csv: one row per claim and check.")
+    var format: Format = .table
+
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
+        let files = paths.flatMap(BulletinFiles.listOrKeep)
+        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
         var failed = false
         var unusable = false
-        var printed = 0
+        var tables: [VerdictTable] = []
         // A file that cannot be used is reported and the others are still checked.
         for file in files {
-            let extraction: Extraction
-            do {
-                extraction = try extract(file, with: extractor)
-            } catch {
+            let source: SourceText
+            do { source = try readSource(file, grammar: extractor.grammar) } catch {
                 report(error.message)
                 unusable = true
                 continue
             }
+            let extraction = extractor.extract(source)
             reportDiagnostics(of: extraction)
-            if printed > 0 { print("") }
-            printed += 1
-            print(VerdictTable(extraction: extraction, showAll: all).render())
+            let table = VerdictTable(extraction: extraction, source: source, grammar: extractor.grammar, showAll: all)
+            if format == .table {
+                if !tables.isEmpty { print("") }
+                print(table.render())
+            }
+            tables.append(table)
             failed = failed || extraction.hasFailures
+        }
+        switch format {
+        case .table: break
+        case .json: print(VerdictTable.json(tables))
+        case .csv: print(VerdictTable.csv(tables), terminator: "")
         }
         if unusable { throw ExitCode(2) }
         if failed { throw ExitCode(1) }

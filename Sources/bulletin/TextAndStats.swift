@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bulletin
+import BulletinDataset
 import Foundation
 
 struct Text: ParsableCommand {
@@ -68,28 +69,20 @@ struct Stats: ParsableCommand {
     }
 }
 
-/// The bulletins named by a command-line path: the file itself, or the files under a folder with a
-/// bulletin's extension, in path order.
-enum BulletinFiles {
-    static let extensions: Set<String> = ["txt", "text", "htm", "html"]
-
-    /// The files; a path that does not exist or cannot be listed ends the program (status 2).
+extension BulletinFiles {
+    /// The files of a folder; a path that does not exist or cannot be listed ends the program (status 2).
     static func listOrExit(_ path: String) -> [String] {
+        do { return try list(path) } catch { fail(error.description) }
+    }
+
+    /// The files of a folder, or the path itself when it is not a folder (a missing file is then
+    /// reported with the others' verdicts).
+    static func listOrKeep(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            fail("\(path): no such file or folder")
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]
         }
-        guard isDirectory.boolValue else { return [path] }
-        guard let walker = FileManager.default.enumerator(atPath: path) else { fail("\(path): cannot be listed") }
-        var files: [String] = []
-        for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(full)
-            }
-        }
-        return files.sorted()
+        return listOrExit(path)
     }
 }
 

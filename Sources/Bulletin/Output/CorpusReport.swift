@@ -76,12 +76,12 @@ public struct CorpusReport: Encodable, Sendable {
         let none = documents.filter { $0.claims == 0 }
         lines.append("no claims   \(none.isEmpty ? "none" : none.map { $0.path + ($0.percentages > 0 ? " (has \($0.percentages) percentages)" : "") }.joined(separator: ", "))")
         lines.append("")
-        lines.append("document".padding(toLength: 44, withPad: " ", startingAt: 0) + "sect  items  quant  pct  claims  incons  failed")
+        // The path comes last, whole, so that a long one is never cut.
+        lines.append("sect  items  quant  pct  claims  incons  failed  document")
         for d in documents {
-            let name = d.path.count > 42 ? "…" + d.path.suffix(41) : d.path
-            lines.append(name.padding(toLength: 44, withPad: " ", startingAt: 0)
-                + [d.sections, d.items, d.quantities, d.percentages, d.claims, d.inconsistent, d.failedChecks]
-                    .enumerated().map { k, v in String(v).leftPadded(to: [4, 6, 6, 4, 7, 7, 7][k]) }.joined(separator: " "))
+            lines.append([d.sections, d.items, d.quantities, d.percentages, d.claims, d.inconsistent, d.failedChecks]
+                .enumerated().map { k, v in String(v).leftPadded(to: [4, 6, 6, 4, 7, 7, 7][k]) }.joined(separator: " ")
+                + "  " + d.path)
         }
         for path in unreadable { lines.append("\(path): unreadable") }
         return lines.joined(separator: "\n")
