@@ -10,6 +10,7 @@ struct TableTests {
         ("完成比例(%)", .ratio(.plan)), ("占年任务之比", .ratio(.plan)), ("完成目标(%)", .ratio(.plan)),
         ("完成率", .ratio(.rate)), ("1-8月实际完成率%", .ratio(.rate)), ("开工率", .ratio(.rate)),
         ("序号", .number), ("地区", .label), ("新开工小区数(个)", .other), ("失业率低于(%)", .other),
+        ("单位", .unit), ("责任单位", .other),
     ])
     func headerRoles(_ header: String, _ role: Table.Role) {
         let source = SourceText(text: header)
@@ -218,5 +219,13 @@ struct TableTests {
     @Test func aWrongTotalOverSubRowsFails() {
         let e = extract(Self.groupedRows.replacingOccurrences(of: "7020 ", with: "7120 "))
         #expect(e.checks.filter { $0.rule == "breakdownSum" }.map(\.status) == [.pass, .pass, .pass, .fail])
+    }
+
+    /// A column of units (单位) gives each row's bare figures their unit.
+    @Test func aUnitColumnGivesTheRowsUnits() {
+        let e = extract("序号 项目 单位 目标任务 完成 完成率\n1 新建幼儿园 所 12 9 75%\n2 农村公路 公里 350 301 86%\n")
+        #expect(e.claims.map { $0.actual?.unit } == ["所", "km"])
+        #expect(e.claims.map { $0.target?.unit } == ["所", "km"])
+        #expect(e.claims.allSatisfy { $0.status == .consistent })
     }
 }

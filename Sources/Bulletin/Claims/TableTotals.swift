@@ -17,9 +17,9 @@ extension TableClaims {
     }
 
     private func totalCheck(_ total: Table.Row, _ parts: [Table.Row], _ column: Int, _ table: Table) -> Check? {
-        let header = unit(column, in: table)
+        let header = unit(column, total, in: table)
         guard let stated = figures.figure(in: total.cells[column], unit: header) else { return nil }
-        let figures = parts.compactMap { self.figures.figure(in: $0.cells[column], unit: header) }
+        let figures = parts.compactMap { self.figures.figure(in: $0.cells[column], unit: unit(column, $0, in: table)) }
         guard figures.count == parts.count, figures.allSatisfy({ $0.isComparable(with: stated) }) else { return nil }
         let sum = figures.map(\.interval).reduce(Interval(0, 0), +)
         // Amounts as the column writes them (in 万元 where its header says so).

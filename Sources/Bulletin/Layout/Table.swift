@@ -12,7 +12,8 @@ struct Table: Sendable {
 
     /// What a column holds.
     enum Role: Equatable, Sendable {
-        case number, label, target, actual
+        /// `unit`: the unit of the row's bare figures (单位: 个, 公里).
+        case number, label, unit, target, actual
         /// A percentage of the row's target or a rate, with its basis.
         case ratio(Basis)
         case other
@@ -50,4 +51,7 @@ struct Table: Sendable {
     var labelColumn: Int? {
         columns.firstIndex { $0.role == .label } ?? columns.firstIndex { $0.role != .number }
     }
+
+    /// The column of units (单位), if any.
+    var unitColumn: Int? { columns.firstIndex { $0.role == .unit } }
 }
