@@ -17,6 +17,10 @@ struct Table: Sendable {
         /// A percentage of the row's target or a rate, with its basis.
         case ratio(Basis)
         case other
+
+        var isRatio: Bool { if case .ratio = self { return true } else { return false } }
+        /// Whether the column holds one of an indicator's figures: target, actual or ratio.
+        var isIndicator: Bool { self == .target || self == .actual || isRatio }
     }
 
     /// A column: its header cell (目标任务) and the group header above it (城镇新增就业(人)).
