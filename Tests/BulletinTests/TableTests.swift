@@ -237,4 +237,23 @@ struct TableTests {
         #expect(e.claims.map { $0.target?.unit } == ["所", "km"])
         #expect(e.claims.allSatisfy { $0.status == .consistent })
     }
+
+    /// A data table inside a page-layout table is read; spans of any size, cells outside rows and
+    /// tables never closed are read without harm, and give no claims.
+    @Test func tablesInsideTablesAndBrokenTags() throws {
+        let html = """
+            <html><body><table width="100%"><tr><td>首页</td><td>政务公开</td></tr>
+            <tr><td colspan="2"><h1>某县民生实事完成情况</h1>
+            <table><tr><td>序号</td><td>项目</td><td>目标任务</td><td>完成</td><td>完成率</td></tr>
+            <tr><td>1</td><td>新建幼儿园</td><td>12所</td><td>9</td><td>75%</td></tr>
+            <tr><td>2</td><td>农村公路</td><td>350公里</td><td>301</td><td>80%</td></tr></table>
+            </td></tr></table>
+            <td>目标</td><table><tr><td rowspan="0" colspan="99999">完成率</td></tr><tr></tr>
+            <tr><td rowspan="9">1</td><td>2</td></tr><tr><th colspan="x">3</th>
+            """
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        #expect(LayoutReader(source: source, grammar: .builtIn).read().tables.map(\.rows.count) == [2])
+        let e = Extractor().extract(source)
+        #expect(e.claims.map(\.status) == [.consistent, .inconsistent])
+    }
 }
