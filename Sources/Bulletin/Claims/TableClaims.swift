@@ -76,9 +76,10 @@ struct TableClaims {
         }
     }
 
-    /// The unit of a column's cells (its header's, its group's, % for a ratio column).
-    func unit(_ column: Int, in table: Table) -> TableFigures.HeaderUnit? {
-        figures.unit(of: table.columns[column])
+    /// The unit of a column's cells in `row` (its header's, its group's, % for a ratio column, the
+    /// row's unit cell).
+    func unit(_ column: Int, _ row: Table.Row, in table: Table) -> TableFigures.HeaderUnit? {
+        figures.unit(of: table.columns[column], row: row, in: table)
     }
 
     /// The header as written, without spaces (for rules and subjects).

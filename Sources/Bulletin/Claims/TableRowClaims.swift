@@ -7,11 +7,11 @@ extension TableClaims {
     func claim(_ row: Table.Row, _ indicator: Indicator, in table: Table) -> Claim? {
         guard let ratio = indicator.ratio, let percentage = percentage(in: row.cells[ratio]) else { return nil }
         var rules = ["basis:header(\(text(table.columns[ratio].header)))"]
-        var target = indicator.target.flatMap { figures.figure(in: row.cells[$0], unit: unit($0, in: table)) }
+        var target = indicator.target.flatMap { figures.figure(in: row.cells[$0], unit: unit($0, row, in: table)) }
         var targetSource: String? = target == nil ? nil : "table"
         var confidence = Confidence.high
         if let t = indicator.target, target != nil { rules.append("target:column(\(text(table.columns[t].header)))") }
-        var actual = indicator.actual.flatMap { figures.figure(in: row.cells[$0], unit: unit($0, in: table)) }
+        var actual = indicator.actual.flatMap { figures.figure(in: row.cells[$0], unit: unit($0, row, in: table)) }
         if target == nil, indicator.target == nil, let named = labelAmount(row, table) {
             (target, targetSource) = (named, "table")
             rules.append("target:label")

@@ -460,6 +460,8 @@ struct TableWords: Sendable {
     let empty: PhraseTrie<Bool>
     /// A row label opening with this is a breakdown of the row above (其中).
     let subRow: PhraseTrie<Bool>
+    /// Headers of a column of units (单位).
+    let unit: PhraseTrie<Bool>
 
     init(_ file: GrammarTable) throws {
         func phrases(_ kind: String) -> PhraseTrie<Bool> {
@@ -473,9 +475,9 @@ struct TableWords: Sendable {
             case "ratio":
                 guard let basis = Basis(rawValue: row["value"]) else { throw file.error(row, "a ratio needs a basis (plan, rate, share)") }
                 roles.append((row["phrase"], .ratio(basis)))
-            case "number", "label", "rateEnd", "total", "lowerBetter", "empty", "subRow": break
+            case "number", "label", "rateEnd", "total", "lowerBetter", "empty", "subRow", "unit": break
             default:
-                throw file.error(row, "unknown kind '\(row["kind"])' (number, label, target, actual, ratio, rateEnd, total, lowerBetter, empty, subRow)")
+                throw file.error(row, "unknown kind '\(row["kind"])' (number, label, target, actual, ratio, rateEnd, total, lowerBetter, empty, subRow, unit)")
             }
         }
         self.roles = PhraseTrie(roles)
@@ -486,6 +488,7 @@ struct TableWords: Sendable {
         lowerBetter = phrases("lowerBetter")
         empty = phrases("empty")
         subRow = phrases("subRow")
+        unit = phrases("unit")
     }
 }
 

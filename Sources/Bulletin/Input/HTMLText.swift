@@ -124,21 +124,26 @@ enum HTMLText {
         }
         newline()
         tables.finish(at: out)
-        // The page's <title> first, as the line the title is read from, unless the article states
-        // its title (an <h1>, or one of its first lines begins the <title>, which then only adds
-        // the site's name: "标题_某某市人民政府"). Of a <title> kept, the part before the site's name.
+        let head = titleLine(title, hasHeading: hasHeading, text: out, siteSeparators: siteSeparators)
+        return (head + out, tables.tables.map { $0.shifted(by: head.count) })
+    }
+
+    /// The page's <title> as a first line, the one the title is read from, unless the article
+    /// states its title (an <h1>, or one of its first lines begins the <title>, which then only
+    /// adds the site's name: "标题_某某市人民政府"); of a <title> kept, the part before the site's name.
+    private static func titleLine(_ title: [Unicode.Scalar], hasHeading: Bool, text out: [Unicode.Scalar],
+                                  siteSeparators: [String]) -> [Unicode.Scalar] {
         var titleText = title.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         let firstLines = out.prefix(4096).split(separator: "\n").prefix(8).map { String(String.UnicodeScalarView($0)) }
         if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
-            return (out, tables.tables)
+            return []
         }
         for separator in siteSeparators {
             if let r = titleText.range(of: separator), r.lowerBound > titleText.startIndex {
                 titleText = String(titleText[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             }
         }
-        let head = Array(titleText.unicodeScalars) + ["\n"]
-        return (head + out, tables.tables.map { $0.shifted(by: head.count) })
+        return Array(titleText.unicodeScalars) + ["\n"]
     }
 
     private struct Tag {

@@ -77,7 +77,7 @@ struct LayoutReader {
             let next = layout.lines[k + 1]
             let plain: Bool
             switch (next.table, next.role) {
-            case (.cell?, _), (nil, .text), (nil, .title), (nil, .metadata), (nil, .headline): plain = true
+            case (.cell?, _), (nil, .text), (nil, .title), (nil, .metadata): plain = true
             default: plain = false
             }
             if plain, next.range.count <= Self.headlineWidth, !grammar.containsSentenceEnd(chars, next.range) {

@@ -32,8 +32,7 @@ extension TableReader {
         let h = headerRows(grid, cells)
         guard h >= 1, h < grid.count else { return nil }
         let (columns, parents) = markupColumns(grid, cells, headerRows: h)
-        guard columns.contains(where: { [.target, .actual].contains($0.role) || { if case .ratio = $0 { true } else { false } }($0.role) })
-        else { return nil }
+        guard columns.contains(where: \.role.isIndicator) else { return nil }
         let rows = (h..<grid.count).compactMap { markupRow($0, grid, html, cells, columns, parents) }
         let all = cells.joined().filter { !$0.isEmpty }
         guard !rows.isEmpty, let first = all.map(\.lowerBound).min(), let last = all.map(\.upperBound).max() else { return nil }

@@ -39,11 +39,9 @@ extension TableReader {
     private func headerFields(_ line: Range<Int>) -> [Range<Int>]? {
         let fields = fields(line)
         guard fields.count >= 3, fields.allSatisfy({ !isNumeric($0) && $0.count <= Self.labelledHeaderWidth && !containsSentenceEnd($0) }),
-              fields.contains(where: { [.target, .actual].contains(role(of: $0)) || isRatio(role(of: $0)) }) else { return nil }
+              fields.contains(where: { role(of: $0).isIndicator }) else { return nil }
         return fields
     }
-
-    private func isRatio(_ role: Table.Role) -> Bool { if case .ratio = role { return true }; return false }
 
     /// |---|:---:|: the line under a markdown header.
     private func isRule(_ line: Range<Int>) -> Bool {

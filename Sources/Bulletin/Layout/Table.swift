@@ -12,10 +12,15 @@ struct Table: Sendable {
 
     /// What a column holds.
     enum Role: Equatable, Sendable {
-        case number, label, target, actual
+        /// `unit`: the unit of the row's bare figures (单位: 个, 公里).
+        case number, label, unit, target, actual
         /// A percentage of the row's target or a rate, with its basis.
         case ratio(Basis)
         case other
+
+        var isRatio: Bool { if case .ratio = self { return true } else { return false } }
+        /// Whether the column holds one of an indicator's figures: target, actual or ratio.
+        var isIndicator: Bool { self == .target || self == .actual || isRatio }
     }
 
     /// A column: its header cell (目标任务) and the group header above it (城镇新增就业(人)).
@@ -50,4 +55,7 @@ struct Table: Sendable {
     var labelColumn: Int? {
         columns.firstIndex { $0.role == .label } ?? columns.firstIndex { $0.role != .number }
     }
+
+    /// The column of units (单位), if any.
+    var unitColumn: Int? { columns.firstIndex { $0.role == .unit } }
 }

@@ -81,6 +81,7 @@ struct TableReader {
     func role(of header: Range<Int>) -> Table.Role {
         if isWhole(words.number, header) { return .number }
         if isWhole(words.label, header) { return .label }
+        if isWhole(words.unit, header) { return .unit }
         let text = compact(header)
         var best: (length: Int, role: Table.Role)? = nil
         for p in text.indices {

@@ -77,11 +77,13 @@ extension Quantity {
 }
 
 extension TableFigures {
-    /// The unit of a column's cells: its header's, else its group header's; a ratio column's is %.
-    func unit(of column: Table.Column) -> HeaderUnit? {
+    /// The unit of a column's cells: its header's, else its group header's; a ratio column's is %;
+    /// else the unit the row's unit cell names (单位: 公里).
+    func unit(of column: Table.Column, row: Table.Row? = nil, in table: Table? = nil) -> HeaderUnit? {
         if let unit = unit(ofHeader: column.header) ?? unit(ofHeader: column.group) { return unit }
-        guard case .ratio = column.role, let percent = wholeUnit(["%"]) else { return nil }
-        return HeaderUnit(unit: percent, factor: 1)
+        if case .ratio = column.role { return wholeUnit(["%"]).map { HeaderUnit(unit: $0, factor: 1) } }
+        guard let row, let c = table?.unitColumn, let cell = row.cells[c] else { return nil }
+        return wholeUnit(chars[cell].filter { !$0.properties.isWhitespace }).map { HeaderUnit(unit: $0, factor: 1) }
     }
 
     /// The scanned quantities with the tables' figures: each cell's figure in its column's unit (a
@@ -94,10 +96,11 @@ extension TableFigures {
         let figures = TableFigures(source: source, grammar: grammar, quantities: sorted)
         var replaced: [Int: Quantity] = [:]  // by start
         for table in layout.tables {
-            let units = table.columns.map { figures.unit(of: $0) }
             for row in table.rows {
                 for (c, cell) in row.cells.enumerated() where table.columns[c].role != .number && c != table.labelColumn {
-                    if let q = figures.figure(in: cell, unit: units[c]) { replaced[q.range.lowerBound] = q }
+                    if let q = figures.figure(in: cell, unit: figures.unit(of: table.columns[c], row: row, in: table)) {
+                        replaced[q.range.lowerBound] = q
+                    }
                 }
             }
         }
