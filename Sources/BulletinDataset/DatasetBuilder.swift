@@ -70,7 +70,9 @@ public struct DatasetBuilder: Sendable {
         summary.linkedClaims = links.claims.count
         summary.series = Set(links.series.map(\.series)).count
         summary.flagged = links.series.filter { !$0.flags.isEmpty }.count
-        try Self.move(from: staging, to: out)
+        // Stopped while the tables were finished: the previous dataset stays as it was.
+        summary.stopped = stop.isSet
+        if !summary.stopped { try Self.move(from: staging, to: out) }
         return summary
     }
 
