@@ -77,6 +77,13 @@ import BulletinSchema
 
     // MARK: Empty and blank
 
+    /// A fuzz finding: a basis read across a colon (完成情况:的51%) starts before the percentage's
+    /// clause; the 按X计 look-up must not build a reversed range.
+    @Test func basisPhraseAcrossAColon() throws {
+        let e = try extraction(Array("第二血、国网南平县供电公司 实际完成情况:的51%。\n".utf8))
+        #expect(e.claims.count == 1)
+    }
+
     @Test func emptyFile() throws {
         #expect(refusal([]) == .empty)
         let run = try cli([], name: "empty.txt")

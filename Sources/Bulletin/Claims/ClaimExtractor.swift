@@ -459,7 +459,9 @@ struct ClaimExtractor {
 
     private func countedBy(_ p: Quantity, found: FoundBasis) -> Counted? {
         let clause = index.clause(containing: p.range.lowerBound)
-        guard let open = grammar.countBy.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart),
+        // (A phrase read across a colon, 完成情况:的51%, may start before the percentage's clause.)
+        guard found.phraseStart > clause.lowerBound,
+              let open = grammar.countBy.lastOccurrence(in: chars, range: clause.lowerBound..<found.phraseStart),
               let close = grammar.countByEnd.firstOccurrence(in: chars, range: open.start + open.length..<found.phraseStart) else { return nil }
         var wanted = Set<UInt32>()
         var i = open.start + open.length
