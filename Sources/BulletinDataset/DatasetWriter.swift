@@ -68,29 +68,35 @@ struct DatasetWriter {
     /// Writes the claims (judged anew where another document gives the target) and the series,
     /// commits the database and closes every file.
     mutating func finish(_ links: DatasetLinks) throws {
-        let claimsFile = csv["claims"]!
-        for (document, lines) in claims {
-            var data = Data()
-            for (index, line) in lines.enumerated() {
-                guard let link = links.claims[ClaimKey(document: document.id, claim: index)] else {
-                    data.append(line)
-                    continue
-                }
-                let row = document.claimRow(index, link: link)
-                try inserts["claims"]!.run(row)
-                data.append(try CSVText.encode([row]))
+        // The CSV of the claims judged anew and of the series is made on every core, in order.
+        let linked: [[(index: Int, row: [CellValue])]] = claims.map { document, _ in
+            document.claims.indices.compactMap { index in
+                links.claims[ClaimKey(document: document.id, claim: index)].map { (index, document.claimRow(index, link: $0)) }
             }
-            try claimsFile.append(data, count: lines.count)
+        }
+        let relinked = try CSVText.encodeEach(linked.map { $0.map(\.row) })
+        var data = Data()
+        for ((document, lines), (rows, encoded)) in zip(claims, zip(linked, relinked)) {
+            var replaced: [Int: Data] = [:]
+            for (row, line) in zip(rows, encoded) {
+                try inserts["claims"]!.run(row.row)
+                replaced[row.index] = line
+            }
+            for (index, line) in lines.enumerated() { data.append(replaced[index] ?? line) }
             claimCount += lines.count
         }
+        try csv["claims"]!.append(data, count: claimCount)
         let seriesRows: [[CellValue]] = links.series.map { p in
             [.text("\(p.issuer) · \(p.indicator.subject) · \(p.indicator.family)"), .text(p.issuer), .text(p.indicator.subject),
              .text(p.indicator.family), .text(p.document), .integer(p.claim + 1), .text(p.date), .text(p.unit),
              p.actual.cell, p.target.cell, .real(p.percent),
              p.flags.isEmpty ? .null : .text(p.flags.map(\.rawValue).joined(separator: " ")), p.flagReason.cell]
         }
-        try csv["series"]!.append(seriesRows)
-        for row in seriesRows { try inserts["series"]!.run(row) }
+        let chunks = stride(from: 0, to: seriesRows.count, by: 256).map { Array(seriesRows[$0..<min($0 + 256, seriesRows.count)]) }
+        for (chunk, encoded) in zip(chunks, try CSVText.encodeEach(chunks)) {
+            try csv["series"]!.append(encoded.reduce(Data(), +), count: chunk.count)
+            for row in chunk { try inserts["series"]!.run(row) }
+        }
         try database.execute("COMMIT")
         inserts = [:]
         try jsonLines.synchronize()
