@@ -54,7 +54,10 @@ struct DatasetWriter {
         }
         for index in r.claims.indices { try inserts["claims"]!.run(r.claimRow(index, link: nil)) }
         facts.append(document.facts)
-        claims.append((r, document.claimCSV))
+        // Only the claims are kept for `finish`; the other rows are written.
+        var kept = r
+        (kept.documents, kept.sections, kept.items, kept.quantities, kept.checks) = ([], [], [], [], [])
+        claims.append((kept, document.claimCSV))
     }
 
     /// Adds an error row; the file's rows from an earlier run go.
