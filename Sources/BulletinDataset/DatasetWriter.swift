@@ -25,7 +25,7 @@ struct DatasetWriter {
             csv[table.name] = try CSVTableFile(table, in: folder, excel: excel)
         }
         database = try SQLiteDatabase(path: folder.appendingPathComponent(DatasetBuilder.database).path)
-        try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY")
+        try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -65536")
         for table in DatasetTables.all {
             try database.execute(table.createStatement)
             for index in table.indexStatements { try database.execute(index) }
