@@ -27,11 +27,11 @@ public enum CSVText {
         try encode(rows.map { $0.map(\.csv) })
     }
 
-    /// Each group's rows, one CSV line each, made on every core; in the order given.
-    static func encodeEach(_ groups: [[[CellValue]]]) throws -> [[Data]] {
-        let results = Mutex<[Int: Result<[Data], Error>]>([:])
+    /// The CSV of each group of rows, made on every core; in the order given.
+    static func encode(groups: [[[CellValue]]]) throws -> [Data] {
+        let results = Mutex<[Int: Result<Data, Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-            let result = Result { try groups[index].map { try encode([$0]) } }
+            let result = Result { try encode(groups[index]) }
             results.withLock { $0[index] = result }
         }
         let all = results.withLock { $0 }

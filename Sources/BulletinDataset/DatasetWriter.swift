@@ -72,20 +72,21 @@ struct DatasetWriter {
     /// commits the database and closes every file.
     mutating func finish(_ links: DatasetLinks) throws {
         // The CSV of the claims judged anew and of the series is made on every core, in order.
-        let linked: [[(index: Int, row: [CellValue])]] = claims.map { document, _ in
-            document.claims.indices.compactMap { index in
-                links.claims[ClaimKey(document: document.id, claim: index)].map { (index, document.claimRow(index, link: $0)) }
+        var relinked: [(document: Int, claim: Int, row: [CellValue])] = []
+        for (number, (document, _)) in claims.enumerated() {
+            for index in document.claims.indices {
+                guard let link = links.claims[ClaimKey(document: document.id, claim: index)] else { continue }
+                relinked.append((number, index, document.claimRow(index, link: link)))
             }
         }
-        let relinked = try CSVText.encodeEach(linked.map { $0.map(\.row) })
+        var replaced: [Int: [Int: Data]] = [:]
+        for (claim, line) in zip(relinked, try CSVText.encode(groups: relinked.map { [$0.row] })) {
+            try inserts["claims"]!.run(claim.row)
+            replaced[claim.document, default: [:]][claim.claim] = line
+        }
         var data = Data()
-        for ((document, lines), (rows, encoded)) in zip(claims, zip(linked, relinked)) {
-            var replaced: [Int: Data] = [:]
-            for (row, line) in zip(rows, encoded) {
-                try inserts["claims"]!.run(row.row)
-                replaced[row.index] = line
-            }
-            for (index, line) in lines.enumerated() { data.append(replaced[index] ?? line) }
+        for (number, (_, lines)) in claims.enumerated() {
+            for (index, line) in lines.enumerated() { data.append(replaced[number]?[index] ?? line) }
             claimCount += lines.count
         }
         try csv["claims"]!.append(data, count: claimCount)
@@ -95,11 +96,11 @@ struct DatasetWriter {
              p.actual.cell, p.target.cell, .real(p.percent),
              p.flags.isEmpty ? .null : .text(p.flags.map(\.rawValue).joined(separator: " ")), p.flagReason.cell]
         }
-        let chunks = stride(from: 0, to: seriesRows.count, by: 256).map { Array(seriesRows[$0..<min($0 + 256, seriesRows.count)]) }
-        for (chunk, encoded) in zip(chunks, try CSVText.encodeEach(chunks)) {
-            try csv["series"]!.append(encoded.reduce(Data(), +), count: chunk.count)
-            for row in chunk { try inserts["series"]!.run(row) }
+        let chunks = stride(from: 0, to: seriesRows.count, by: 512).map { Array(seriesRows[$0..<min($0 + 512, seriesRows.count)]) }
+        for (chunk, encoded) in zip(chunks, try CSVText.encode(groups: chunks)) {
+            try csv["series"]!.append(encoded, count: chunk.count)
         }
+        for row in seriesRows { try inserts["series"]!.run(row) }
         try database.execute("COMMIT")
         inserts = [:]
         try jsonLines.synchronize()
