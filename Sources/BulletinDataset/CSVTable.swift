@@ -1,5 +1,7 @@
 import CSV
+import Dispatch
 import Foundation
+import Synchronization
 
 /// CSV text through the CSV library (RFC 4180 quoting: a field holding a comma, quote or line
 /// break is quoted, quotes doubled), UTF-8, LF line ends.
@@ -23,6 +25,17 @@ public enum CSVText {
 
     static func encode(_ rows: [[CellValue]]) throws -> Data {
         try encode(rows.map { $0.map(\.csv) })
+    }
+
+    /// The CSV of each group of rows, made on every core; in the order given.
+    static func encode(groups: [[[CellValue]]]) throws -> [Data] {
+        let results = Mutex<[Int: Result<Data, Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            let result = Result { try encode(groups[index]) }
+            results.withLock { $0[index] = result }
+        }
+        let all = results.withLock { $0 }
+        return try groups.indices.map { try all[$0]!.get() }
     }
 }
 

@@ -25,7 +25,7 @@ struct DatasetWriter {
             csv[table.name] = try CSVTableFile(table, in: folder, excel: excel)
         }
         database = try SQLiteDatabase(path: folder.appendingPathComponent(DatasetBuilder.database).path)
-        try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY")
+        try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -65536")
         for table in DatasetTables.all {
             try database.execute(table.createStatement)
             for index in table.indexStatements { try database.execute(index) }
@@ -54,7 +54,10 @@ struct DatasetWriter {
         }
         for index in r.claims.indices { try inserts["claims"]!.run(r.claimRow(index, link: nil)) }
         facts.append(document.facts)
-        claims.append((r, document.claimCSV))
+        // Only the claims are kept for `finish`; the other rows are written.
+        var kept = r
+        (kept.documents, kept.sections, kept.items, kept.quantities, kept.checks) = ([], [], [], [], [])
+        claims.append((kept, document.claimCSV))
     }
 
     /// Adds an error row; the file's rows from an earlier run go.
@@ -68,28 +71,35 @@ struct DatasetWriter {
     /// Writes the claims (judged anew where another document gives the target) and the series,
     /// commits the database and closes every file.
     mutating func finish(_ links: DatasetLinks) throws {
-        let claimsFile = csv["claims"]!
-        for (document, lines) in claims {
-            var data = Data()
-            for (index, line) in lines.enumerated() {
-                guard let link = links.claims[ClaimKey(document: document.id, claim: index)] else {
-                    data.append(line)
-                    continue
-                }
-                let row = document.claimRow(index, link: link)
-                try inserts["claims"]!.run(row)
-                data.append(try CSVText.encode([row]))
+        // The CSV of the claims judged anew and of the series is made on every core, in order.
+        var relinked: [(document: Int, claim: Int, row: [CellValue])] = []
+        for (number, (document, _)) in claims.enumerated() {
+            for index in document.claims.indices {
+                guard let link = links.claims[ClaimKey(document: document.id, claim: index)] else { continue }
+                relinked.append((number, index, document.claimRow(index, link: link)))
             }
-            try claimsFile.append(data, count: lines.count)
+        }
+        var replaced: [Int: [Int: Data]] = [:]
+        for (claim, line) in zip(relinked, try CSVText.encode(groups: relinked.map { [$0.row] })) {
+            try inserts["claims"]!.run(claim.row)
+            replaced[claim.document, default: [:]][claim.claim] = line
+        }
+        var data = Data()
+        for (number, (_, lines)) in claims.enumerated() {
+            for (index, line) in lines.enumerated() { data.append(replaced[number]?[index] ?? line) }
             claimCount += lines.count
         }
+        try csv["claims"]!.append(data, count: claimCount)
         let seriesRows: [[CellValue]] = links.series.map { p in
             [.text("\(p.issuer) · \(p.indicator.subject) · \(p.indicator.family)"), .text(p.issuer), .text(p.indicator.subject),
              .text(p.indicator.family), .text(p.document), .integer(p.claim + 1), .text(p.date), .text(p.unit),
              p.actual.cell, p.target.cell, .real(p.percent),
              p.flags.isEmpty ? .null : .text(p.flags.map(\.rawValue).joined(separator: " ")), p.flagReason.cell]
         }
-        try csv["series"]!.append(seriesRows)
+        let chunks = stride(from: 0, to: seriesRows.count, by: 512).map { Array(seriesRows[$0..<min($0 + 512, seriesRows.count)]) }
+        for (chunk, encoded) in zip(chunks, try CSVText.encode(groups: chunks)) {
+            try csv["series"]!.append(encoded, count: chunk.count)
+        }
         for row in seriesRows { try inserts["series"]!.run(row) }
         try database.execute("COMMIT")
         inserts = [:]
