@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Writes the .docx and .xlsx files the tests read (the reader itself is `ZipArchive`).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Plain C wrappers around the system ICU (libicu-dev). ICU's headers rename every
@@ -27,6 +29,12 @@ let package = Package(
             cSettings: fuzzCSettings,
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // zlib (zlib1g-dev) inflates the parts of .docx and .xlsx files.
+        .systemLibrary(name: "CZlibBulletin", providers: [.apt(["zlib1g-dev"])]),
+        // poppler's GLib API (libpoppler-glib-dev) reads the text of PDFs, behind a C wrapper (CPDF)
+        // so that Swift does not import GLib's headers.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CPDF", dependencies: ["CPoppler"], cSettings: fuzzCSettings),
         // Reads Grammar/*.tsv at build time and writes them into a Swift source file, so the
         // installed binary carries its default grammar.
         .executableTarget(name: "GrammarEmbedder"),
@@ -38,7 +46,7 @@ let package = Package(
         // The engine: input → tokens → quantities → structure → claims → checks → output.
         .target(
             name: "Bulletin",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", "CZlibBulletin", "CPDF"],
             swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedGrammar"]
         ),
@@ -75,7 +83,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -57,7 +57,7 @@ import Testing
         for (arguments, message) in [
             (["extract", directory.appendingPathComponent("missing.txt").path], "no such file"),
             (["extract", directory.path], "is a directory"),
-            (["extract", pdf.path], "not a text file"),
+            (["extract", pdf.path], "a damaged PDF"),
         ] {
             let (status, out, err) = try runBulletin(arguments)
             #expect(status == 2)
@@ -161,7 +161,7 @@ import Testing
         try Data("说明".utf8).write(to: directory.appendingPathComponent("notes.md"))    // not a bulletin's extension
         let (status, out, err) = try runBulletin(["stats", directory.path])
         #expect(status == 2)
-        #expect(err == "bulletin: \(bad.path): not a text file: a PDF document\n")
+        #expect(err == "bulletin: \(bad.path): a damaged PDF that cannot be opened (PDF document is damaged)\n")
         #expect(out.hasPrefix("documents   1 (1 unreadable)\n"))
         #expect(out.contains("\(bad.path): unreadable"))
     }

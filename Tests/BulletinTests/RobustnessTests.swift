@@ -185,10 +185,8 @@ import BulletinSchema
     }
 
     @Test(arguments: [
-        ("report.pdf", Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n".utf8), "a PDF document"),
         ("chart.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], "a PNG image"),
         ("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46], "a JPEG image"),
-        ("report.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0], "a ZIP archive (such as .docx or .xlsx)"),
     ] as [(String, [UInt8], String)])
     func binaryFileGivenByMistake(_ name: String, _ bytes: [UInt8], _ format: String) throws {
         #expect(refusal(bytes) == .notText(reason: "not a text file: \(format)", line: nil))
@@ -196,6 +194,19 @@ import BulletinSchema
         #expect(run.status == 2)
         #expect(run.out.isEmpty)
         #expect(run.err == "bulletin: \(run.path): not a text file: \(format)\n")
+    }
+
+    /// A PDF or a ZIP archive that is only its first bytes: a damaged document, not text.
+    @Test(arguments: [
+        ("report.pdf", Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n".utf8), "a damaged PDF that cannot be opened (PDF document is damaged)"),
+        ("report.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0], "the ZIP archive has no central directory: the file is truncated or damaged"),
+    ] as [(String, [UInt8], String)])
+    func documentCutShort(_ name: String, _ bytes: [UInt8], _ reason: String) throws {
+        #expect(refusal(bytes) == .document(reason: reason))
+        let run = try cli(bytes, name: name)
+        #expect(run.status == 2)
+        #expect(run.out.isEmpty)
+        #expect(run.err == "bulletin: \(run.path): \(reason)\n")
     }
 
     @Test func randomBytesAreNotText() throws {
@@ -376,7 +387,7 @@ import BulletinSchema
         let missing = directory.appendingPathComponent("missing.txt")
         let (status, out, err) = try runBulletin(["check", good.path, pdf.path, missing.path, good.path])
         #expect(status == 2)
-        #expect(err == "bulletin: \(pdf.path): not a text file: a PDF document\nbulletin: \(missing.path): no such file\n")
+        #expect(err == "bulletin: \(pdf.path): a damaged PDF that cannot be opened (PDF document is damaged)\nbulletin: \(missing.path): no such file\n")
         // Both good files were checked.
         #expect(out.components(separatedBy: "\(good.path): ").count == 3)
         #expect(out.components(separatedBy: "=> OK").count == 3)
@@ -398,6 +409,6 @@ import BulletinSchema
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(stdout.isEmpty)
-        #expect(stderr == "bulletin: <stdin>: not a text file: a PDF document\n")
+        #expect(stderr == "bulletin: <stdin>: a damaged PDF that cannot be opened (PDF document is damaged)\n")
     }
 }

@@ -78,13 +78,17 @@ public struct Claim: Encodable, Sendable {
     /// The grammar rules that produced the claim (basis phrase, how actual and target were found).
     public let rules: [String]
 
+    /// Where the reported percentage is in a .docx, .xlsx or .pdf (paragraph, sheet!cell, page);
+    /// left out of the output for text and HTML.
+    public var place: Place? = nil
+
     /// The normalised range of the percentage; not part of the output.
     let percentRange: Range<Int>
     let actualIsPart: Bool
 
     enum CodingKeys: String, CodingKey {
         case section, subsection, item, department, block, subject, actual, target, targetSource, confidence, partOf, reported,
-             computed, computedRange, impliedTarget, status, reason, rules
+             computed, computedRange, impliedTarget, status, reason, rules, place
     }
 }
 

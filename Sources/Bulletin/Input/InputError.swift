@@ -13,6 +13,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     /// Not text: a known binary format (a PDF, an image), binary content with NUL bytes, or bytes
     /// that are not text in any supported encoding; `line` is where the first such byte is.
     case notText(reason: String, line: Int?)
+    /// A Word, Excel or PDF file that cannot be read (damaged, encrypted, a scan without text, an
+    /// old binary format), or an archive of another kind; the reason says which and what to do.
+    case document(reason: String)
 
     /// The 1-based line the problem is on, where one applies.
     public var line: Int? {
@@ -29,6 +32,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .empty: return "empty file"
         case .blank: return "no text, only whitespace"
         case .notText(let reason, _): return reason
+        case .document(let reason): return reason
         }
     }
 

@@ -43,6 +43,8 @@ public struct SourceText: Sendable {
     let origin: [Int]
     /// The tables of an HTML page as its tags give them, with ranges into `original`.
     private(set) var htmlTables: [HTMLTable] = []
+    /// For a .docx, .xlsx or .pdf: where each stretch of `original` is in the file, in text order.
+    private(set) var places: [PlaceMark] = []
 
     /// The largest input accepted, in bytes.
     public static var maximumBytes: Int { Decoder.maximumBytes }
@@ -53,7 +55,18 @@ public struct SourceText: Sendable {
     /// An HTML page (a saved government web page) is reduced to the plain text of its article
     /// first, `HTMLText` with the grammar's chrome words; `original` is then that plain text, the
     /// encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the page's file.
+    ///
+    /// A Word, Excel or PDF file (recognised by content) is read by `DocumentReader`: `original`
+    /// is its text, its tables are kept as tables, and `places` say where each line is in the file.
     public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn) throws(InputError) {
+        if let document = try DocumentReader.read(bytes) {
+            guard document.text.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
+                throw .document(reason: "a \(document.format) file with no text")
+            }
+            self.init(scalars: document.text, path: path, encoding: document.format, sha256: SHA256.hex(bytes))
+            (htmlTables, places) = (document.tables, document.places)
+            return
+        }
         let decoded = try Decoder.decode(bytes)
         guard HTMLText.looksLikeHTML(decoded.scalars) else {
             self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
@@ -118,7 +131,7 @@ public struct SourceText: Sendable {
 
     private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
         (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
-        htmlTables = source.htmlTables
+        (htmlTables, places) = (source.htmlTables, source.places)
         (self.chars, self.origin) = (chars, origin)
     }
 

@@ -41,7 +41,7 @@ public struct Extractor: Sendable {
             preamble: structure.preamble, sections: structure.sections, items: structure.looseItems,
             departments: structure.departments, quantities: quantities,
             dates: dates,
-            claims: claims.claims, checks: checks, diagnostics: diagnostics,
+            claims: source.placing(claims.claims), checks: checks, diagnostics: diagnostics,
             summary: .init(
                 sections: structure.sections.count, items: items, quantities: quantities.count,
                 claims: .init(
