@@ -1,10 +1,11 @@
 import Foundation
 
 /// The bulletins named by command-line paths: a file itself, or the files under a folder (at any
-/// depth) with a bulletin's extension, in path order. Other files in a folder (the golden
+/// depth) with a bulletin's extension (text, HTML, Word, Excel, PDF, and the old Office formats, which
+/// are reported as needing conversion), in path order. Other files in a folder (the golden
 /// `.expected.json` and `.spec.json` beside corpus texts, images) are not bulletins.
 public enum BulletinFiles {
-    public static let extensions: Set<String> = ["txt", "text", "htm", "html"]
+    public static let extensions: Set<String> = ["txt", "text", "htm", "html", "docx", "xlsx", "pdf", "doc", "xls", "wps"]
 
     /// Why a path names no files.
     public struct ListingError: Error, CustomStringConvertible {

@@ -160,7 +160,7 @@ struct Check: ParsableCommand {
         case table, json, csv
     }
 
-    @Argument(help: "Bulletins to check, or folders (read recursively for .txt, .text, .htm, .html files).")
+    @Argument(help: "Bulletins to check, or folders (read recursively for .txt, .text, .htm, .html, .docx, .xlsx and .pdf files; .doc, .xls and .wps are reported as needing conversion).")
     var paths: [String]
 
     @OptionGroup var grammar: GrammarOption
@@ -174,7 +174,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
         let files = paths.flatMap(BulletinFiles.listOrKeep)
-        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html, .docx, .xlsx, .pdf) in \(paths.joined(separator: ", "))") }
         var failed = false
         var unusable = false
         var tables: [VerdictTable] = []

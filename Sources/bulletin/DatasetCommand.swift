@@ -16,7 +16,7 @@ struct Dataset: ParsableCommand {
             folder as it was.
             """)
 
-    @Argument(help: "Folders (read recursively for .txt, .text, .htm, .html files) or single files.")
+    @Argument(help: "Folders (read recursively for .txt, .text, .htm, .html, .docx, .xlsx and .pdf files; .doc, .xls and .wps are reported as needing conversion) or single files.")
     var paths: [String]
 
     @Option(name: .long, help: "The output folder (created when missing).")
@@ -41,7 +41,7 @@ struct Dataset: ParsableCommand {
         builder.jobs = jobs
         builder.excel = excel
         let files = paths.flatMap(BulletinFiles.listOrExit)
-        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html, .docx, .xlsx, .pdf) in \(paths.joined(separator: ", "))") }
 
         let stop = StopFlag()
         let interrupt = Interrupt.onControlC {

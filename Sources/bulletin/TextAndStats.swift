@@ -28,7 +28,7 @@ struct Stats: ParsableCommand {
         case table, json, csv
     }
 
-    @Argument(help: "Folders (read recursively for .txt, .text, .htm, .html files) or single files.")
+    @Argument(help: "Folders (read recursively for .txt, .text, .htm, .html, .docx, .xlsx and .pdf files; .doc, .xls and .wps are reported as needing conversion) or single files.")
     var paths: [String]
 
     @OptionGroup var grammar: GrammarOption
@@ -39,7 +39,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
         let files = paths.flatMap(BulletinFiles.listOrExit)
-        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html) in \(paths.joined(separator: ", "))") }
+        if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html, .docx, .xlsx, .pdf) in \(paths.joined(separator: ", "))") }
         var corpus = CorpusReport()
         let progress = Progress(total: files.count)
         for (index, file) in files.enumerated() {

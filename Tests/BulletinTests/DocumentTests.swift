@@ -6,10 +6,11 @@ import Testing
 /// the claims and verdicts its text gives; damaged, encrypted, old-format and hostile files end in
 /// one clear error.
 struct DocumentTests {
-    /// What must not change between a bulletin's text and its Word, Excel or PDF file.
+    /// What must not change between a bulletin's text and its Word, Excel or PDF file. (A subject
+    /// is quoted from the file, so a PDF's line wrapped inside it keeps its line break.)
     func essence(_ e: Extraction) -> [String] {
         e.claims.map {
-            "\($0.section ?? 0).\($0.item ?? 0) \($0.subject ?? "-") \($0.reported.value) \($0.reported.basis) "
+            "\($0.section ?? 0).\($0.item ?? 0) \($0.subject?.filter { $0 != "\n" } ?? "-") \($0.reported.value) \($0.reported.basis) "
                 + "\($0.actual?.value ?? -1)/\($0.target?.value ?? -1) \($0.status)"
         } + e.checks.map { "\($0.rule) \($0.status)" }
     }
@@ -143,6 +144,36 @@ struct DocumentTests {
         #expect(["chineseCounting", "decimalEnclosedCircle", "upperRoman", "lowerLetter"].map { WordNumbering.format(12, $0) } == ["十二", "⑫", "XII", "l"])
         #expect(WordNumbering.format(20, "chineseCounting") == "二十")
         #expect(WordNumbering.format(105, "chineseCounting") == "一百零五")
+    }
+
+    // MARK: PDF
+
+    /// Corpus/heping-2024-h1-minsheng-table-printed.pdf is the text beside it printed to PDF
+    /// (Scripts/text-to-pdf.c): three pages with wrapped paragraphs and page numbers.
+    @Test func pdfExtractsLikeItsText() throws {
+        let text = try extraction(packageFile("Corpus/heping-2024-h1-minsheng-table.txt"))
+        let pdf = try extraction(packageFile("Corpus/heping-2024-h1-minsheng-table-printed.pdf"))
+        #expect(text.claims.count == 8)
+        #expect(essence(pdf) == essence(text))
+        #expect(pdf.sections.map(\.title) == text.sections.map(\.title))
+        #expect(pdf.source.encoding == "PDF (text layer)")
+        #expect(pdf.claims.compactMap(\.place?.page) == [1, 1, 1, 2, 2, 2, 3, 3])
+    }
+
+    /// A page with no text on it, as a scan is.
+    static let scan = """
+        %PDF-1.4
+        1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+        2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+        3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
+        trailer <</Root 1 0 R>>
+        %%EOF
+
+        """
+
+    @Test func pdfWithoutTextIsAScan() {
+        #expect(refusal(Array(Self.scan.utf8))?.hasPrefix("a PDF with no text layer (a scanned image of 1 page)") == true)
+        #expect(refusal(Array("%PDF-1.4\n".utf8)) == "a damaged PDF that cannot be opened (PDF document is damaged)")
     }
 
     // MARK: Refused files

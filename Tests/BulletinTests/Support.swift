@@ -14,10 +14,10 @@ func packageFile(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: packageRoot.appendingPathComponent(path)))
 }
 
-/// The corpus samples (text files and saved HTML pages), as paths relative to the package root.
+/// The corpus samples (text files, saved HTML pages and PDFs), as paths relative to the package root.
 func corpusTexts() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Corpus").path)) ?? []
-    return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted().map { "Corpus/\($0)" }
+    return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".pdf") }.sorted().map { "Corpus/\($0)" }
 }
 
 /// The golden file beside a corpus sample: Corpus/NAME.expected.json.
