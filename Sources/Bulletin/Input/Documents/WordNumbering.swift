@@ -14,6 +14,8 @@ struct WordNumbering {
     private var lists: [String: (abstract: String, starts: [Int: Int])] = [:]
     private var styles: [String: (numID: String?, level: Int?, basedOn: String?)] = [:]
     private var counters: [String: [Int: Int]] = [:]
+    /// The largest number a list counts to (and starts at).
+    static let maximumCount = 100_000
 
     init(_ zip: ZipArchive) throws(DocumentError) {
         if let xml = try zip.part("word/numbering.xml") { try readNumbering(XMLReader(xml, part: "word/numbering.xml")) }
@@ -35,7 +37,7 @@ struct WordNumbering {
         let k = min(max(level ?? 0, 0), 8)
         guard let this = levels[k], this.format != "bullet", this.format != "none" || !this.text.contains("%") else { return nil }
         var count = counters[numID, default: [:]]
-        count[k] = count[k].map { $0 + 1 } ?? (list.starts[k] ?? this.start)
+        count[k] = min(count[k].map { $0 + 1 } ?? (list.starts[k] ?? this.start), Self.maximumCount)
         for deeper in (k + 1)...9 { count[deeper] = nil }
         counters[numID] = count
         var label = this.text
@@ -65,13 +67,13 @@ struct WordNumbering {
                 if let abstract, let level { abstractLevels[abstract, default: [:]][level] = Level() }
             case "start", "numFmt", "lvlText":
                 guard let abstract, let level, let value else { break }
-                if name == "start" { abstractLevels[abstract]?[level]?.start = Int(value) ?? 1 }
+                if name == "start" { abstractLevels[abstract]?[level]?.start = min(max(Int(value) ?? 1, 0), Self.maximumCount) }
                 if name == "numFmt" { abstractLevels[abstract]?[level]?.format = value }
                 if name == "lvlText" { abstractLevels[abstract]?[level]?.text = value }
             case "num": num = a["numId"]
             case "abstractNumId": if let num, let value { lists[num] = (value, [:]) }
             case "lvlOverride": overrideLevel = a["ilvl"].flatMap { Int($0) }
-            case "startOverride": if let num, let overrideLevel, let v = value.flatMap({ Int($0) }) { lists[num]?.starts[overrideLevel] = v }
+            case "startOverride": if let num, let overrideLevel, let v = value.flatMap({ Int($0) }) { lists[num]?.starts[overrideLevel] = min(max(v, 0), Self.maximumCount) }
             default: break
             }
         }

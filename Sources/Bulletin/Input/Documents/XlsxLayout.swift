@@ -4,18 +4,21 @@ extension XlsxReader {
 
     /// The most merged ranges looked at in one sheet.
     static let maximumMerges = 10_000
+    /// The most table slots merged cells are laid over in one table.
+    static let maximumMergedSlots = 1 << 20
 
     /// Writes the cells of sheet `sheet` block by block.
     mutating func layOut(_ cells: [Cell], merges: [Merge], sheet: String) {
         let merges = Array(merges.prefix(Self.maximumMerges))
         var byRow: [Int: [Cell]] = [:]
         for cell in cells { byRow[cell.row, default: []].append(cell) }
+        var bottoms: [Int: Int] = [:]  // the last row a merge reaches, by its first row
+        for m in merges { bottoms[m.rows.lowerBound] = max(bottoms[m.rows.lowerBound] ?? 0, m.rows.upperBound) }
         var block: [Int] = [], end = -1
         for row in byRow.keys.sorted() {
             if !block.isEmpty, row > end + 1 { layOutBlock(block, byRow, merges, sheet); block = []; end = -1 }
             block.append(row)
-            end = max(end, row)
-            for cell in byRow[row]! { if let m = merges.first(where: { $0.rows.lowerBound == row && $0.columns.lowerBound == cell.column }) { end = max(end, m.rows.upperBound) } }
+            end = max(end, row, bottoms[row] ?? row)
         }
         if !block.isEmpty { layOutBlock(block, byRow, merges, sheet) }
     }
@@ -31,7 +34,9 @@ extension XlsxReader {
             let body = rows[first...last]
             let columns = body.flatMap { byRow[$0]! }.map(\.column)
             let (low, high) = (columns.min()!, columns.max()!)
-            if high - low + 1 >= 2, high - low + 1 <= Self.maximumWidth {
+            // Rows that only merged cells reach may lie between filled ones, but not many.
+            let sparse = rows[last] - rows[first] + 1 > 2 * body.count + 64
+            if high - low + 1 >= 2, high - low + 1 <= Self.maximumWidth, !sparse {
                 table(rows: rows[first]...rows[last], columns: low...high, byRow, merges, sheet)
             } else {
                 for row in body { lines(byRow[row]!, sheet) }
@@ -56,13 +61,22 @@ extension XlsxReader {
     }
 
     private mutating func table(rows: ClosedRange<Int>, columns: ClosedRange<Int>, _ byRow: [Int: [Cell]], _ merges: [Merge], _ sheet: String) {
-        let local = merges.filter { $0.rows.overlaps(rows) && $0.columns.overlaps(columns) }
+        // The merge covering each slot of the table, by row and column (merges clipped to the table).
+        // Overlapping merges (which Excel never writes) are bounded by `maximumMergedSlots`.
+        var covering: [Int: [Int: Merge]] = [:]
+        var slots = 0
+        for m in merges where m.rows.overlaps(rows) && m.columns.overlaps(columns) {
+            let (rs, cs) = (m.rows.clamped(to: rows), m.columns.clamped(to: columns))
+            guard covering[rs.lowerBound]?[cs.lowerBound] == nil, slots + rs.count * cs.count <= Self.maximumMergedSlots else { continue }
+            slots += rs.count * cs.count
+            for r in rs { for c in cs where covering[r]?[c] == nil { covering[r, default: [:]][c] = m } }
+        }
         var html = HTMLTable()
         for r in rows {
             var row: [HTMLTable.Cell] = []
             let filled = Dictionary((byRow[r] ?? []).map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
             for c in columns {
-                let merge = local.first { $0.rows.contains(r) && $0.columns.contains(c) }
+                let merge = covering[r]?[c]
                 if let merge, r != max(merge.rows.lowerBound, rows.lowerBound) || c != max(merge.columns.lowerBound, columns.lowerBound) { continue }
                 let cell = filled[c] ?? Cell(row: r, column: c, text: "")
                 let range = write(cell.text, at: cell, sheet)

@@ -14,6 +14,8 @@ struct XlsxReader {
 
     /// The widest block read as a table; a wider one is read cell by cell as lines.
     static let maximumWidth = 64
+    /// Excel's last row.
+    static let maximumRow = 1_048_576
 
     var document = ReadDocument(format: "xlsx (Office Open XML)")
 
@@ -106,7 +108,7 @@ struct XlsxReader {
         while let event = try xml.next() {
             switch event {
             case .start("row", let a, _):
-                nextRow = a["r"].flatMap { Int($0) }.map { $0 - 1 } ?? nextRow
+                nextRow = a["r"].flatMap { Int($0) }.map { min(max($0, 1), Self.maximumRow) - 1 } ?? min(nextRow, Self.maximumRow)
                 nextColumn = 0
             case .end("row"): nextRow += 1
             case .start("c", let a, let empty):
