@@ -131,6 +131,14 @@ struct DocumentTests {
         #expect(claim.place == Place(sheet: "就业", cell: "D2"))
     }
 
+    /// A merge over a million rows joins no table and costs no million empty rows.
+    @Test func xlsxHugeMergeStaysSmall() throws {
+        let rows: [[OfficeFiles.Cell]] = [[.text("项目"), .text("目标")], [.text("公路"), .number(120)]]
+        let source = try SourceText(bytes: OfficeFiles.xlsx([("表", rows, ["A2:B1048576", "A1:XFD1"])]), path: "input")
+        #expect(source.original.count < 100)
+        #expect(source.htmlTables.allSatisfy { $0.rows.count <= 2 })
+    }
+
     @Test(arguments: [
         (1.879, "0.0%", "187.9%"), (0.5, "0%", "50%"), (1234.5, "#,##0.00\"万元\"", "1,234.50万元"),
         (93.60000000000001, "General", "93.6"), (12, "General", "12"), (-3.25, "0.0;(0.0)", "(3.3)"),
