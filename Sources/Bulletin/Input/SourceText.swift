@@ -43,6 +43,9 @@ public struct SourceText: Sendable {
     let origin: [Int]
     /// The tables of an HTML page as its tags give them, with ranges into `original`.
     private(set) var htmlTables: [HTMLTable] = []
+    /// The page chrome of an HTML page (navigation, header, footer), whole lines, with ranges into
+    /// `original`, in order: the Layout stage takes it for boilerplate.
+    private(set) var htmlChrome: [Range<Int>] = []
 
     /// The largest input accepted, in bytes.
     public static var maximumBytes: Int { Decoder.maximumBytes }
@@ -50,9 +53,10 @@ public struct SourceText: Sendable {
     /// Decodes `bytes` and normalises the result. Throws when the bytes hold no text: see
     /// `Decoder` for what is repaired and what is refused.
     ///
-    /// An HTML page (a saved government web page) is reduced to the plain text of its article
-    /// first, `HTMLText` with the grammar's chrome words; `original` is then that plain text, the
-    /// encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the page's file.
+    /// An HTML page (a saved government web page) is reduced to its plain text first (`HTMLText`);
+    /// `original` is then that plain text, `htmlTables` and `htmlChrome` say what the tags said
+    /// about it, the encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the
+    /// page's file.
     public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn) throws(InputError) {
         let decoded = try Decoder.decode(bytes)
         guard HTMLText.looksLikeHTML(decoded.scalars) else {
@@ -64,12 +68,12 @@ public struct SourceText: Sendable {
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
-        let (text, tables) = HTMLText.read(decoded.scalars, chromeWords: grammar.htmlChrome,
-                                           siteSeparators: grammar.siteNameSeparators)
-        guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
-        self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
+        let page = HTMLText.read(decoded.scalars, words: HTMLText.Words(grammar))
+        guard page.text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
+        self.init(scalars: page.text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
                   diagnostics: located)
-        htmlTables = tables
+        htmlTables = page.tables
+        htmlChrome = page.chrome
     }
 
     /// Wraps text that is already decoded.
@@ -119,6 +123,7 @@ public struct SourceText: Sendable {
     private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
         (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
         htmlTables = source.htmlTables
+        htmlChrome = source.htmlChrome
         (self.chars, self.origin) = (chars, origin)
     }
 
