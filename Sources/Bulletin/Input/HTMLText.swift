@@ -61,49 +61,8 @@ enum HTMLText {
 
     /// Reads the page: plain text, tables and chrome.
     static func read(_ s: [Unicode.Scalar], words: Words) -> Page {
-        var out: [Unicode.Scalar] = []
-        var tables = HTMLTable.Builder()
-        out.reserveCapacity(s.count / 2)
-        var stack: [(name: String, drops: Bool, chrome: Bool)] = []
-        var dropping = 0  // how many open elements on the stack drop their content
-        var chromeDepth = 0  // how many open elements on the stack are chrome
-        var chrome: [Range<Int>] = []
-        var chromeStart = 0
-        var pendingSpace = false
-        var title: [Unicode.Scalar] = []
-        var inTitle = false
-        var hasHeading = false  // the article has an <h1>
-        func newline() {
-            while out.last == " " { out.removeLast() }
-            if out.last != "\n" && !out.isEmpty { out.append("\n") }
-            pendingSpace = false
-        }
-        func emit(_ c: Unicode.Scalar) {
-            if inTitle { title.append(c); return }
-            guard dropping == 0 else { return }
-            if c == " " || c == "\t" || c == "\n" || c == "\r" {
-                pendingSpace = !out.isEmpty && out.last != "\n"
-                return
-            }
-            // Source line breaks inside a paragraph become one space, except between two Chinese
-            // characters or punctuation marks, where no space was meant.
-            if pendingSpace, let last = out.last, !(last.isWide && c.isWide) { out.append(" ") }
-            pendingSpace = false
-            out.append(c)
-        }
-        /// Closes the elements from `k` on; chrome that ends there ends on a line of its own.
-        func close(from k: Int) {
-            let wasChrome = chromeDepth > 0
-            for entry in stack[k...] {
-                if entry.drops { dropping -= 1 }
-                if entry.chrome { chromeDepth -= 1 }
-            }
-            stack.removeSubrange(k...)
-            if wasChrome && chromeDepth == 0 {
-                newline()
-                if out.count > chromeStart { chrome.append(chromeStart..<out.count) }
-            }
-        }
+        var reader = PageReader(words: words)
+        reader.out.reserveCapacity(s.count / 2)
         var i = 0
         while i < s.count {
             let c = s[i]
@@ -117,51 +76,110 @@ enum HTMLText {
                     i = (s[i...].firstIndex(of: ">") ?? s.count - 1) + 1
                     continue
                 }
-                guard let tag = parseTag(s, at: i) else { emit(c); i += 1; continue }
+                guard let tag = parseTag(s, at: i) else { reader.emit(c); i += 1; continue }
                 i = tag.end
-                let name = tag.name
-                if dropping == 0, !inTitle, HTMLTable.tags.contains(name) {
-                    while out.last == " " { out.removeLast() }
-                    tables.tag(name, closing: tag.closing, rowspan: tag.rowspan, colspan: tag.colspan, at: out)
-                }
-                if tag.closing {
-                    if name == "title" { inTitle = false }
-                    if let k = stack.lastIndex(where: { $0.name == name }) { close(from: k) }
-                    if blockTags.contains(name) { newline() }
-                    continue
-                }
-                if blockTags.contains(name) { newline() }
-                if name == "title" && stack.contains(where: { $0.name == "head" }) { inTitle = true }
-                if name == "h1" && dropping == 0 && chromeDepth == 0 { hasHeading = true }
-                if name == "script" || name == "style" {
+                reader.tag(tag)
+                if !tag.closing, tag.name == "script" || tag.name == "style" {
                     // Raw text: skip to the closing tag.
-                    i = find(s, from: i, "</" + name, caseInsensitive: true) ?? s.count
-                    continue
+                    i = find(s, from: i, "</" + tag.name, caseInsensitive: true) ?? s.count
                 }
-                if voidTags.contains(name) || tag.selfClosing { continue }
-                let lowered = tag.classAndID.lowercased()
-                let drops = droppedTags.contains(name)
-                let isChrome = words.chromeTags.contains(name) || words.chromeWords.contains { !$0.isEmpty && lowered.contains($0) }
-                if drops { dropping += 1 }
-                if isChrome {
-                    if chromeDepth == 0 { newline(); chromeStart = out.count }
-                    chromeDepth += 1
-                }
-                stack.append((name, drops, isChrome))
             } else if c == "&", let (decoded, end) = entity(s, at: i) {
-                for d in decoded { emit(d) }
+                for d in decoded { reader.emit(d) }
                 i = end
             } else {
-                emit(c)
+                reader.emit(c)
                 i += 1
             }
         }
-        if !stack.isEmpty { close(from: 0) }
-        newline()
-        tables.finish(at: out)
-        let head = titleLine(title, hasHeading: hasHeading, text: out, chrome: chrome, siteSeparators: words.siteSeparators)
-        return Page(text: head + out, tables: tables.tables.map { $0.shifted(by: head.count) },
-                    chrome: chrome.map { $0.lowerBound + head.count..<$0.upperBound + head.count })
+        return reader.finish()
+    }
+
+    /// The state of one pass over a page: the text so far, the open elements, the tables and the
+    /// chrome found.
+    private struct PageReader {
+        let words: Words
+        var out: [Unicode.Scalar] = []
+        var tables = HTMLTable.Builder()
+        var stack: [(name: String, drops: Bool, chrome: Bool)] = []
+        /// How many open elements on the stack drop their content, and how many are chrome.
+        var dropping = 0, chromeDepth = 0
+        var chrome: [Range<Int>] = []
+        var chromeStart = 0
+        var pendingSpace = false
+        var title: [Unicode.Scalar] = []
+        var inTitle = false
+        /// Whether the article has an <h1>.
+        var hasHeading = false
+
+        mutating func newline() {
+            while out.last == " " { out.removeLast() }
+            if out.last != "\n" && !out.isEmpty { out.append("\n") }
+            pendingSpace = false
+        }
+
+        mutating func emit(_ c: Unicode.Scalar) {
+            if inTitle { title.append(c); return }
+            guard dropping == 0 else { return }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                pendingSpace = !out.isEmpty && out.last != "\n"
+                return
+            }
+            // Source line breaks inside a paragraph become one space, except between two Chinese
+            // characters or punctuation marks, where no space was meant.
+            if pendingSpace, let last = out.last, !(last.isWide && c.isWide) { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+
+        mutating func tag(_ tag: Tag) {
+            let name = tag.name
+            if dropping == 0, !inTitle, HTMLTable.tags.contains(name) {
+                while out.last == " " { out.removeLast() }
+                tables.tag(name, closing: tag.closing, rowspan: tag.rowspan, colspan: tag.colspan, at: out)
+            }
+            if tag.closing {
+                if name == "title" { inTitle = false }
+                if let k = stack.lastIndex(where: { $0.name == name }) { close(from: k) }
+                if blockTags.contains(name) { newline() }
+                return
+            }
+            if blockTags.contains(name) { newline() }
+            if name == "title" && stack.contains(where: { $0.name == "head" }) { inTitle = true }
+            if name == "h1" && dropping == 0 && chromeDepth == 0 { hasHeading = true }
+            guard !voidTags.contains(name), !tag.selfClosing, name != "script", name != "style" else { return }
+            let lowered = tag.classAndID.lowercased()
+            let drops = droppedTags.contains(name)
+            let isChrome = words.chromeTags.contains(name) || words.chromeWords.contains { !$0.isEmpty && lowered.contains($0) }
+            if drops { dropping += 1 }
+            if isChrome {
+                if chromeDepth == 0 { newline(); chromeStart = out.count }
+                chromeDepth += 1
+            }
+            stack.append((name, drops, isChrome))
+        }
+
+        /// Closes the elements from `k` on; chrome that ends there ends on a line of its own.
+        mutating func close(from k: Int) {
+            let wasChrome = chromeDepth > 0
+            for entry in stack[k...] {
+                if entry.drops { dropping -= 1 }
+                if entry.chrome { chromeDepth -= 1 }
+            }
+            stack.removeSubrange(k...)
+            if wasChrome && chromeDepth == 0 {
+                newline()
+                if out.count > chromeStart { chrome.append(chromeStart..<out.count) }
+            }
+        }
+
+        mutating func finish() -> Page {
+            if !stack.isEmpty { close(from: 0) }
+            newline()
+            tables.finish(at: out)
+            let head = titleLine(title, hasHeading: hasHeading, text: out, chrome: chrome, siteSeparators: words.siteSeparators)
+            return Page(text: head + out, tables: tables.tables.map { $0.shifted(by: head.count) },
+                        chrome: chrome.map { $0.lowerBound + head.count..<$0.upperBound + head.count })
+        }
     }
 
     /// The page's <title> as a first line, the one the title is read from, unless the article
