@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "Bulletin", targets: ["Bulletin"]),
         .executable(name: "bulletin", targets: ["bulletin"]),
+        .executable(name: "bulletin-bench", targets: ["BulletinBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,6 +58,12 @@ let package = Package(
                 "BulletinDataset",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The benchmark: each stage and the whole pipeline against ICU's word segmentation alone,
+        // over inputs built from Corpus/ (and the dev corpus when present). Run it in release.
+        .executableTarget(
+            name: "BulletinBench",
+            dependencies: ["Bulletin", "CICU"]
         ),
         // A JSON Schema validator for the output, and a check of the whole pipeline on raw bytes;
         // shared by the tests and the fuzz target.

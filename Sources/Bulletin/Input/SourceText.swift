@@ -57,20 +57,32 @@ public struct SourceText: Sendable {
     /// `original` is then that plain text, `htmlTables` and `htmlChrome` say what the tags said
     /// about it, the encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the
     /// page's file.
-    public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn) throws(InputError) {
+    /// A `clock` is given the time of decoding (HTML included) and of normalising.
+    public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn, clock: StageClock? = nil) throws(InputError) {
+        var start = StageClock.now()
+        func lap(_ stage: String) {
+            let now = StageClock.now()
+            clock?.add(stage, Double(now - start) / 1e9)
+            start = now
+        }
         let decoded = try Decoder.decode(bytes)
+        let sha256 = SHA256.hex(bytes)
         guard HTMLText.looksLikeHTML(decoded.scalars) else {
-            self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
+            lap("decode")
+            self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: sha256,
                       diagnostics: decoded.diagnostics)
+            lap("normalise")
             return
         }
+        defer { lap("normalise") }
         let lines = LineIndex(decoded.scalars)
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
         let page = HTMLText.read(decoded.scalars, words: HTMLText.Words(grammar))
         guard page.text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
-        self.init(scalars: page.text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
+        lap("decode")
+        self.init(scalars: page.text, path: path, encoding: decoded.encoding + " (HTML)", sha256: sha256,
                   diagnostics: located)
         htmlTables = page.tables
         htmlChrome = page.chrome
