@@ -9,18 +9,16 @@ struct DocumentPage {
     /// The link back to the index, if there is one.
     var indexLink: String? = "index.html"
 
-    private var marks: TextMarks { TextMarks(extraction) }
-
     /// The page as one HTML document.
     func html() -> String {
-        let marks = self.marks
+        let marks = TextMarks(extraction)
         let blocks = DocumentBlocks(extraction, text: text)
         let details = ClaimDetails(extraction: extraction, marks: marks, blocks: blocks)
         let title = extraction.title ?? extraction.source.path
         let body = header(title) + problems(blocks) + article(blocks, marks: marks) + details.templates()
             + "<aside id=\"panel\" hidden aria-live=\"polite\"></aside><pre id=\"selftest-result\" hidden></pre>"
         return PageShell.page(title: title, style: PageAssets.baseStyle + PageAssets.documentStyle, body: body,
-                              script: PageAssets.documentScript)
+                              script: PageAssets.documentScript, bodyClass: "has-panel")
     }
 
     // MARK: Header
@@ -134,7 +132,7 @@ struct DocumentPage {
 /// The frame every page shares: doctype, charset, viewport, the no-network policy, inline style
 /// and script.
 enum PageShell {
-    static func page(title: String, style: String, body: String, script: String) -> String {
+    static func page(title: String, style: String, body: String, script: String, bodyClass: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-Hans">
@@ -146,7 +144,7 @@ enum PageShell {
         <script>\(PageAssets.alertProbe)</script>
         <style>\(style)</style>
         </head>
-        <body>
+        <body\(HTML.attributeList(["class": bodyClass]))>
         \(body)
         <script>\(script)</script>
         </body>

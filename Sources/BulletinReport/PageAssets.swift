@@ -72,7 +72,7 @@ enum PageAssets {
     #panel .where { color: var(--muted); font-size: .82rem; }
     #panel .reason { font-weight: 600; }
     #panel button.close { float: right; border: 0; background: none; font-size: 1.2rem; cursor: pointer; }
-    @media (min-width: 80rem) { header.top, main, section.problems, footer { margin-left: max(1rem, calc(50vw - 40rem)); } }
+    @media (min-width: 64rem) { body.has-panel { padding-right: 25rem; } #panel { width: 23rem; } }
     @media (max-width: 40rem) {
       body { font-size: 15px; }
       #panel { left: 0; right: 0; top: auto; bottom: 0; width: 100%; max-height: 50vh; border-radius: 10px 10px 0 0; border-left-width: 1px; border-top: 5px solid var(--muted); }
@@ -81,7 +81,7 @@ enum PageAssets {
     """
 
     static let indexStyle = """
-    main { max-width: 72rem; }
+    main, header.top { max-width: 72rem; }
     table.documents { width: 100%; }
     table.documents th button { all: unset; cursor: pointer; }
     table.documents th button::after { content: " ↕"; color: var(--muted); font-size: .8em; }

@@ -8,7 +8,7 @@ struct SeriesChart {
     let pages: [String: String]
 
     static let width = 320.0, height = 140.0
-    static let left = 44.0, right = 12.0, top = 12.0, bottom = 28.0
+    static let left = 44.0, right = 34.0, top = 12.0, bottom = 28.0
 
     func html() -> String {
         guard let first = points.first else { return "" }

@@ -180,7 +180,7 @@ import Testing
         #expect(steps.count == 3 && steps[0] != steps[1] && steps[2] == steps[0], "\(steps)")
         #expect(result["problems"] as? Int == 2)
         _ = try chromium.screenshot(URL(string: folder.appendingPathComponent("planted.html").absoluteString + "#open-claim-\(clicked)")!,
-                                    to: screens.appendingPathComponent("planted.png"))
+                                    to: screens.appendingPathComponent("planted.png"), height: 1300)
         _ = try chromium.screenshot(URL(string: folder.appendingPathComponent("planted.html").absoluteString + "#open-claim-\(clicked)")!,
                                     to: screens.appendingPathComponent("planted-phone.png"), width: 390, height: 844)
         _ = try chromium.screenshot(folder.appendingPathComponent("qingdao-2019-11-shishi.html"), to: screens.appendingPathComponent("november.png"))
@@ -222,6 +222,9 @@ import Testing
         #expect((result["charts"] as? Int ?? 0) >= 3)
         #expect(run.console.isEmpty, "\(run.console)")
         _ = try chromium.screenshot(folder.appendingPathComponent("index.html"), to: screens.appendingPathComponent("index.png"))
+        let seriesOnly = try temporaryDirectory()
+        try report([series], into: seriesOnly)
+        _ = try chromium.screenshot(seriesOnly.appendingPathComponent("index.html"), to: screens.appendingPathComponent("series.png"), height: 700)
         // The console is really read: a page that throws is heard.
         let broken = folder.appendingPathComponent("broken.html")
         try Data("<!DOCTYPE html><p>x</p><script>undefinedFunction();</script>".utf8).write(to: broken)
