@@ -51,11 +51,17 @@ let package = Package(
             name: "BulletinDataset",
             dependencies: ["Bulletin", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The HTML report: an annotated page per document and an index with the dataset's series.
+        .target(
+            name: "BulletinReport",
+            dependencies: ["Bulletin"]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
                 "Bulletin",
                 "BulletinDataset",
+                "BulletinReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "BulletinReport", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
         ),
     ]
 )

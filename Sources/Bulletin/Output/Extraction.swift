@@ -50,6 +50,13 @@ public struct Extraction: Encodable, Sendable {
     public let checks: [Check]
     public let diagnostics: [Diagnostic]
     public let summary: Summary
+    /// The tables as laid out, for showing them as tables (the HTML report); not part of the JSON.
+    public var tables: [TableGrid] = []
+
+    enum CodingKeys: String, CodingKey {
+        case schema, source, title, publisher, published, preamble, sections, items, departments, quantities, dates,
+             claims, checks, diagnostics, summary
+    }
 
     /// True when a claim is inconsistent or a check failed.
     public var hasFailures: Bool {

@@ -43,7 +43,7 @@ public struct Extractor: Sendable {
         }
         diagnostics = Self.listed(diagnostics, in: source)
         let items = structure.allItems.count
-        return Extraction(
+        var extraction = Extraction(
             schema: "bulletin/1",
             source: .init(path: source.path, sha256: source.sha256, encoding: source.encoding, length: source.original.count),
             title: structure.title, publisher: structure.publisher, published: structure.published,
@@ -61,6 +61,8 @@ public struct Extractor: Sendable {
                     pass: checks.count { $0.status == .pass },
                     fail: checks.count { $0.status == .fail },
                     unverifiable: checks.count { $0.status == .unverifiable })))
+        extraction.tables = layout.tables.map { TableGrid($0, layout: layout) }
+        return extraction
     }
 
     /// The article of a document: its content lines as the layout finds them (boilerplate, page
