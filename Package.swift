@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "Bulletin", targets: ["Bulletin"]),
         .executable(name: "bulletin", targets: ["bulletin"]),
+        .executable(name: "bulletin-bench", targets: ["BulletinBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,13 +59,25 @@ let package = Package(
             name: "BulletinDataset",
             dependencies: ["Bulletin", "CSQLite", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The HTML report: an annotated page per document and an index with the dataset's series.
+        .target(
+            name: "BulletinReport",
+            dependencies: ["Bulletin"]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
                 "Bulletin",
                 "BulletinDataset",
+                "BulletinReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The benchmark: each stage and the whole pipeline against ICU's word segmentation alone,
+        // over inputs built from Corpus/ (and the dev corpus when present). Run it in release.
+        .executableTarget(
+            name: "BulletinBench",
+            dependencies: ["Bulletin", "CICU"]
         ),
         // A JSON Schema validator for the output, and a check of the whole pipeline on raw bytes;
         // shared by the tests and the fuzz target.
@@ -83,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
+            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "BulletinReport", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]

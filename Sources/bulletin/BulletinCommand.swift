@@ -13,7 +13,7 @@ struct BulletinCommand: ParsableCommand {
         abstract: "Turn Chinese government progress bulletins into checked, machine-readable JSON.",
         discussion: "Exit status: 0 success; 1 a claim is inconsistent or a check fails (check); 2 unusable input or a usage error; 130 stopped by Ctrl-C.",
         version: "bulletin \(version) (output schema bulletin/1)",
-        subcommands: [Extract.self, Check.self, Text.self, Stats.self, Dataset.self]
+        subcommands: [Extract.self, Check.self, Text.self, Stats.self, Dataset.self, Report.self]
     )
 
     /// Parses the command line and runs the command. A usage error exits with status 2, as input

@@ -5,8 +5,7 @@ import Testing
 /// Saved HTML pages: reduced to the plain text of the article, which spans then point into.
 struct HTMLTests {
     func plain(_ html: String) -> String {
-        String(String.UnicodeScalarView(HTMLText.plainText(Array(html.unicodeScalars), chromeWords: Grammar.builtIn.htmlChrome,
-                                                              siteSeparators: Grammar.builtIn.siteNameSeparators)))
+        String(String.UnicodeScalarView(HTMLText.read(Array(html.unicodeScalars), words: HTMLText.Words(.builtIn)).text))
     }
 
     @Test func recognisesPages() {
@@ -30,13 +29,23 @@ struct HTMLTests {
         #expect(plain(html) == "关于实事进展的通报\n开展“春风行动” 26场，中中&<>&unknown;\n第一行\n第二行\n序号\n项目\n1\n新建道路\n")
     }
 
-    @Test func chromeIsDropped() {
+    /// Page chrome (a nav, a footer, a breadcrumb or share bar named by its class) stays in the
+    /// plain text on lines of its own; the Layout stage takes it for boilerplate, so its figures
+    /// are no quantities and its first line is no title.
+    @Test func chromeIsBoilerplate() throws {
         let html = """
-            <html><body><div class="top-nav"><a>首页</a></div><nav>政务公开</nav>
+            <html><body><div class="top-nav"><a>首页</a>今年完成88%</div><nav>政务公开</nav>
             <div id="breadcrumb">当前位置：首页</div><div class="article"><p>正文完成5项。</p>
-            <span class="share">分享到</span></div><div class="footer">版权所有</div></body></html>
+            <span class="share">分享到</span></div><footer>访问量12345次</footer><form><p>完成7项。</p></form></body></html>
             """
-        #expect(plain(html) == "正文完成5项。\n")
+        #expect(plain(html) == "首页今年完成88%\n政务公开\n当前位置：首页\n正文完成5项。\n分享到\n访问量12345次\n完成7项。\n")
+        let source = try SourceText(bytes: Array(html.utf8), path: "page.html")
+        let layout = LayoutReader(source: source, grammar: .builtIn).read()
+        #expect(layout.lines.map { source.text($0.range) } == ["正文完成5项。", "完成7项。"])
+        #expect(layout.boilerplate.count == 5)
+        let e = Extractor().extract(source)
+        #expect(e.quantities.map(\.text) == ["5项", "7项"])
+        #expect(e.title == nil)
     }
 
     @Test func titleOnlyWhenTheArticleHasNone() {

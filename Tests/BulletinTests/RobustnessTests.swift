@@ -222,28 +222,27 @@ import BulletinSchema
 
     // MARK: Size
 
-    /// 100 MB on one line, from a repeated sentence with a claim at each end. Every stage is
-    /// linear in the input (search windows stop at `contextReach`), so this takes seconds in a
-    /// release build; in a debug build most of its time is the quantity scanner and the structure
-    /// parser at about 1 µs a character.
-    @Test(.timeLimit(.minutes(10)))
-    func hundredMegabyteSingleLine() throws {
+    /// 8 MB on one line, from a repeated sentence with a claim at each end: no search window
+    /// reaches across it (they stop at `contextReach`), so both claims are found and nothing in
+    /// between is. The speed on long lines (50 MB on one line, against ICU alone) is measured by
+    /// `bulletin-bench`, not here.
+    @Test(.timeLimit(.minutes(3)))
+    func eightMegabyteSingleLine() throws {
         let filler = Array("全市上下认真贯彻落实各项决策部署，统筹推进民生实事，切实提升群众的获得感和幸福感，".utf8)
         let claim = Array(Self.claimSentence.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(100 << 20)
+        bytes.reserveCapacity(8 << 20)
         bytes += claim
-        while bytes.count < (100 << 20) - claim.count - 1 { bytes += filler }
+        while bytes.count < (8 << 20) - claim.count - 1 { bytes += filler }
         bytes += claim
         bytes.append(0x0A)
-        #expect(bytes.count >= 100_000_000)
 
         let e = try extraction(bytes)
-        #expect(e.source.length > 30_000_000)
+        #expect(e.source.length > 2_500_000)
         #expect(e.diagnostics.isEmpty)
         #expect(e.quantities.map(\.text) == ["3.35万人", "112.6%", "3.35万人", "112.6%"])
         #expect(e.claims.count == 2)
-        #expect(e.claims.last?.reported.span.end == e.source.length - 2)  // the last claim, 35 million characters in (before "。\n")
+        #expect(e.claims.last?.reported.span.end == e.source.length - 2)  // the last claim, before "。\n"
     }
 
     // MARK: Many of one thing

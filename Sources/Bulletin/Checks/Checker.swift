@@ -42,7 +42,7 @@ struct Checker {
     /// add up to the target stated for the total (5002 + 1000 ≈ 6000)?
     private func impliedTargetSums() -> [Check] {
         var checks: [Check] = []
-        let index = TextIndex(chars: chars, quantities: quantities, grammar: grammar)
+        let index = TextIndex(chars: chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
         for distribution in claims.distributions {
             let members = distribution.claimIndices.map { claims.claims[$0] }
             guard members.count > 1, members.allSatisfy({ $0.actualIsPart && $0.impliedTarget != nil }),
@@ -172,7 +172,7 @@ struct Checker {
     /// 全部完工 and the like say the work is done: a plan percentage in the same sentence must be
     /// at least 100%.
     private func completionWording() -> [Check] {
-        let index = TextIndex(chars: chars, quantities: [], grammar: grammar)
+        let index = TextIndex(chars: chars, lines: structure.contentLines, quantities: [], grammar: grammar)
         var checks: [Check] = []
         for claim in claims.claims where claim.reported.basis == .plan {
             let sentence = index.sentence(containing: claim.percentRange.lowerBound)

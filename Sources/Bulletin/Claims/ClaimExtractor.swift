@@ -27,7 +27,7 @@ struct ClaimExtractor {
         self.source = source
         self.grammar = grammar
         self.structure = structure
-        self.index = TextIndex(chars: source.chars, quantities: quantities, grammar: grammar)
+        self.index = TextIndex(chars: source.chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
         self.percentages = quantities.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
         self.wholeAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.totalCues, doneCues: grammar.doneCues)
@@ -187,7 +187,7 @@ struct ClaimExtractor {
     /// The "(" that the ")" at `close` closes, within a short reach and the same line.
     private func openingBracket(before close: Int) -> Int? {
         var i = close - 1
-        while i >= max(0, close - 60), chars[i] != "\n" {
+        while i >= max(index.paragraph(containing: close).lowerBound, close - 60) {
             if chars[i] == "(" { return i }
             if chars[i] == ")" { return nil }
             i -= 1

@@ -34,7 +34,7 @@ struct TableClaims {
         self.structure = structure
         let content = quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
         figures = TableFigures(source: source, grammar: grammar, quantities: content)
-        let index = TextIndex(chars: source.chars, quantities: content, grammar: grammar)
+        let index = TextIndex(chars: source.chars, lines: structure.contentLines, quantities: content, grammar: grammar)
         planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
     }
 

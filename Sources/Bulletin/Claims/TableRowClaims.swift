@@ -35,7 +35,7 @@ extension TableClaims {
         let chain = structure.ancestry(at: position)
         let sections = chain.filter { $0.node == .section }
         let department = structure.department(at: position)
-        let label = table.labelColumn.flatMap { row.cells[$0] }
+        let label = row.subRowName ?? table.labelColumn.flatMap { row.cells[$0] }
         let name = indicator.name.map { name in
             String(text(name).prefix { $0 != "(" })
         }
@@ -58,7 +58,7 @@ extension TableClaims {
 
     /// The header or row label that says lower is better (失业率低于(%)), if any.
     private func lowerIsBetter(_ row: Table.Row, _ indicator: Indicator, _ table: Table) -> Range<Int>? {
-        let label = table.labelColumn.flatMap { row.cells[$0] }
+        let label = row.subRowName ?? table.labelColumn.flatMap { row.cells[$0] }
         let says = { (range: Range<Int>) in grammar.tables.lowerBetter.firstOccurrence(in: chars, range: range) != nil }
         if indicator.lowerIsBetter { return indicator.name ?? indicator.target.flatMap { table.columns[$0].header } }
         return label.flatMap { says($0) ? $0 : nil }

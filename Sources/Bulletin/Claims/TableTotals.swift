@@ -4,7 +4,7 @@ extension TableClaims {
     /// table whose other top-level rows all state the figure (rows breaking down the one above,
     /// 其中…, are not added; sub-rows of a spanning row are left alone).
     func totals(of table: Table, _ indicator: Indicator) -> [Check] {
-        guard !table.rows.contains(where: { $0.parentLabel != nil }) else { return [] }
+        guard !table.rows.contains(where: { $0.parentLabel != nil && !$0.isSubRow }) else { return [] }
         let columns = [indicator.target, indicator.actual].compactMap { $0 }
         var checks = breakdowns(in: table, columns)
         let parts = table.rows.filter { !$0.isTotal && !$0.isSubRow }

@@ -1,6 +1,8 @@
 /// Paragraph, sentence and clause boundaries of the normalised text, and the quantities sorted by
 /// position, for the lookups the claim extractor makes. Built once in a single pass.
 ///
+/// Paragraphs are the content lines the Layout stage found (a report scraped onto one line is
+/// already split at its items there); sentences and clauses also end where a line does.
 /// Every range it hands out reaches at most `contextReach` characters from the position asked
 /// about, so that no rule scans more than that for one lookup, however long the paragraph.
 struct TextIndex {
@@ -15,31 +17,45 @@ struct TextIndex {
     private let percentages: [Quantity]
     private let percentageStarts: [Int]
     /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
-    /// reach across a line break.
+    /// reach across a line.
     private var depthChanges: [(Int, Int)] = [(0, 0)]
 
     let clauseEnds: Set<Unicode.Scalar>
 
-    init(chars: [Unicode.Scalar], quantities: [Quantity], grammar: Grammar) {
+    /// `lines`: the content lines as the layout found them, in order (`DocumentStructure.contentLines`).
+    init(chars: [Unicode.Scalar], lines: [Range<Int>], quantities: [Quantity], grammar: Grammar) {
         self.chars = chars
         self.clauseEnds = grammar.clauseEnds
         let sentenceEnds = grammar.sentenceEnds
         // Delimiters inside a quantity (1,234) do not end a clause.
         var covered = [Bool](repeating: false, count: chars.count)
         for q in quantities { for i in q.range { covered[i] = true } }
-        // Clause and sentence ends as a table by scalar (a set lookup per character is slow in debug builds).
+        // Where a line starts or ends, everything does.
+        var lineBoundary = [Bool](repeating: false, count: chars.count + 1)
+        for line in lines { lineBoundary[line.lowerBound] = true; lineBoundary[line.upperBound] = true }
+        // Clause and sentence ends as a table by scalar (a set lookup per character is slow in debug
+        // builds). A line break is no end of its own: lines come from the layout.
         var ends = [UInt8](repeating: 0, count: 0x10000)
-        for c in clauseEnds where c.value < 0x10000 { ends[Int(c.value)] |= 1 }
-        for c in sentenceEnds where c.value < 0x10000 { ends[Int(c.value)] |= 2 }
+        for c in clauseEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 1 }
+        for c in sentenceEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 2 }
+        func start(_ i: Int, in starts: inout [Int]) {
+            if starts.last != i { starts.append(i) }
+        }
         var depth = 0
-        for i in 0..<chars.count where !covered[i] {
+        for i in 0..<chars.count {
+            if lineBoundary[i], i > 0 {
+                start(i, in: &clauseStarts)
+                start(i, in: &sentenceStarts)
+                start(i, in: &paragraphStarts)
+                if depth != 0 { depth = 0; depthChanges.append((i, 0)) }
+            }
+            guard !covered[i] else { continue }
             let c = chars[i]
             let end = c.value < 0x10000 ? ends[Int(c.value)] : 0
-            if end & 1 != 0 || (c.value >= 0x10000 && clauseEnds.contains(c)) { clauseStarts.append(i + 1) }
-            if end & 2 != 0 || (c.value >= 0x10000 && sentenceEnds.contains(c)) { sentenceStarts.append(i + 1) }
-            if c == "\n" { paragraphStarts.append(i + 1) }
+            if end & 1 != 0 || (c.value >= 0x10000 && clauseEnds.contains(c)) { start(i + 1, in: &clauseStarts) }
+            if end & 2 != 0 || (c.value >= 0x10000 && sentenceEnds.contains(c)) { start(i + 1, in: &sentenceStarts) }
             let before = depth
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == "\n" { depth = 0 }
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
             if depth != before { depthChanges.append((i + 1, depth)) }
         }
         amounts = quantities.filter(\.isAmount).sorted { $0.range.lowerBound < $1.range.lowerBound }

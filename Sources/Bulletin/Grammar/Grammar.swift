@@ -136,6 +136,8 @@ public final class Grammar: Sendable {
     let tables: TableWords
     /// Class or id words that mark an HTML element as page chrome (nav, footer).
     let htmlChrome: [String]
+    /// Tag names of HTML elements that are page chrome (nav, header, footer).
+    let htmlChromeTags: [String]
     /// In an HTML page's <title>, what separates the article's title from the site's name.
     let siteNameSeparators: [String]
     /// Lines that are only a page number (— 2 —, 第2页): each pattern as literal characters and
@@ -411,6 +413,7 @@ public final class Grammar: Sendable {
         fields = PhraseTrie(valued(st, "field"))
         self.tables = try TableWords(table("tables.tsv"))
         htmlChrome = phrases(st, "htmlChrome").map { $0.0.lowercased() }
+        htmlChromeTags = phrases(st, "htmlChromeTag").map { $0.0.lowercased() }
         // Read as written: " - " keeps its spaces (a hyphen inside a title is no separator).
         siteNameSeparators = valued(st, "siteNameSeparator").map { phrase, value in value == "spaced" ? " \(phrase) " : phrase }
         pageNumbers = phrases(st, "pageNumber").map { pattern, _ in

@@ -2,14 +2,16 @@ import Foundation
 
 /// Turns a saved HTML page into the plain text of its article: tags stripped, entities decoded,
 /// block elements and table cells turned into line breaks (a table becomes one cell per line), and
-/// scripts, styles, navigation and footer chrome dropped. Spans of an HTML input point into this
-/// plain text, which `bulletin text` prints. Each `<table>` is also recorded as its tags give it
-/// (`HTMLTable`: rows of cells with their rowspan and colspan), for the Layout stage to read.
-/// One pass over the input; the stacks of open elements and open tables are the only state.
+/// what is not text (scripts, styles, the head) dropped. Spans of an HTML input point into this
+/// plain text, which `bulletin text` prints. What the tags say about the page is recorded for the
+/// Layout stage, which decides what to make of it: each `<table>` as its tags give it
+/// (`HTMLTable`: rows of cells with their rowspan and colspan), and the page chrome (navigation,
+/// header, footer: elements named by the grammar's `htmlChromeTag` and `htmlChrome` rows), which
+/// is kept on lines of its own. One pass over the input; the stacks of open elements and open
+/// tables are the only state.
 enum HTMLText {
-    /// Elements whose whole content is dropped.
-    static let droppedTags: Set<String> = ["script", "style", "noscript", "iframe", "nav", "header", "footer",
-                                           "form", "select", "button", "template", "svg", "object"]
+    /// Elements whose content is not text: dropped.
+    static let droppedTags: Set<String> = ["script", "style", "noscript", "iframe", "template", "svg", "object", "head"]
     /// Elements that end a line.
     static let blockTags: Set<String> = ["p", "div", "br", "tr", "td", "th", "li", "ul", "ol", "table", "tbody",
                                          "thead", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
@@ -24,6 +26,29 @@ enum HTMLText {
         "thinsp": " ", "copy": "©", "reg": "®", "sup2": "²", "sup3": "³", "laquo": "«", "raquo": "»",
     ]
 
+    /// What the grammar says about pages: tag names (nav, footer) and class or id words
+    /// (breadcrumb, share) that mark an element as page chrome; what stands between an article's
+    /// title and the site's name in a <title> (标题_某某市人民政府).
+    struct Words {
+        let chromeTags: Set<String>
+        let chromeWords: [String]
+        let siteSeparators: [String]
+
+        init(_ grammar: Grammar) {
+            chromeTags = Set(grammar.htmlChromeTags)
+            chromeWords = grammar.htmlChrome
+            siteSeparators = grammar.siteNameSeparators
+        }
+    }
+
+    /// A page read: its plain text, its tables with ranges into the text, and the ranges of the
+    /// text that are page chrome (each whole lines), in order.
+    struct Page {
+        let text: [Unicode.Scalar]
+        let tables: [HTMLTable]
+        let chrome: [Range<Int>]
+    }
+
     /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>,
     /// or with a tag (an XML declaration, a comment) and has one of those in its first 1024 characters.
     static func looksLikeHTML(_ scalars: [Unicode.Scalar]) -> Bool {
@@ -34,43 +59,10 @@ enum HTMLText {
             || (trimmed.hasPrefix("<") && (start.contains("<html") || start.contains("<body") || start.contains("<!doctype html")))
     }
 
-    /// The plain text of the page. `chromeWords`: class or id words (nav, footer, breadcrumb) that
-    /// mark an element as page chrome, dropped with its content; `siteSeparators`: what stands
-    /// between an article's title and the site's name in a <title> (标题_某某市人民政府).
-    static func plainText(_ s: [Unicode.Scalar], chromeWords: [String], siteSeparators: [String]) -> [Unicode.Scalar] {
-        read(s, chromeWords: chromeWords, siteSeparators: siteSeparators).text
-    }
-
-    /// The plain text of the page and its tables as the tags give them, with ranges into the text.
-    static func read(_ s: [Unicode.Scalar], chromeWords: [String],
-                     siteSeparators: [String]) -> (text: [Unicode.Scalar], tables: [HTMLTable]) {
-        var out: [Unicode.Scalar] = []
-        var tables = HTMLTable.Builder()
-        out.reserveCapacity(s.count / 2)
-        var stack: [(name: String, drops: Bool)] = []
-        var dropping = 0  // how many open elements on the stack drop their content
-        var pendingSpace = false
-        var title: [Unicode.Scalar] = []
-        var inTitle = false
-        var hasHeading = false  // the article has an <h1>
-        func newline() {
-            while out.last == " " { out.removeLast() }
-            if out.last != "\n" && !out.isEmpty { out.append("\n") }
-            pendingSpace = false
-        }
-        func emit(_ c: Unicode.Scalar) {
-            if inTitle { title.append(c); return }
-            guard dropping == 0 else { return }
-            if c == " " || c == "\t" || c == "\n" || c == "\r" {
-                pendingSpace = !out.isEmpty && out.last != "\n"
-                return
-            }
-            // Source line breaks inside a paragraph become one space, except between two Chinese
-            // characters or punctuation marks, where no space was meant.
-            if pendingSpace, let last = out.last, !(last.isWide && c.isWide) { out.append(" ") }
-            pendingSpace = false
-            out.append(c)
-        }
+    /// Reads the page: plain text, tables and chrome.
+    static func read(_ s: [Unicode.Scalar], words: Words) -> Page {
+        var reader = PageReader(words: words)
+        reader.out.reserveCapacity(s.count / 2)
         var i = 0
         while i < s.count {
             let c = s[i]
@@ -84,57 +76,128 @@ enum HTMLText {
                     i = (s[i...].firstIndex(of: ">") ?? s.count - 1) + 1
                     continue
                 }
-                guard let tag = parseTag(s, at: i) else { emit(c); i += 1; continue }
+                guard let tag = parseTag(s, at: i) else { reader.emit(c); i += 1; continue }
                 i = tag.end
-                let name = tag.name
-                if dropping == 0, !inTitle, HTMLTable.tags.contains(name) {
-                    while out.last == " " { out.removeLast() }
-                    tables.tag(name, closing: tag.closing, rowspan: tag.rowspan, colspan: tag.colspan, at: out)
-                }
-                if tag.closing {
-                    if name == "title" { inTitle = false }
-                    if let k = stack.lastIndex(where: { $0.name == name }) {
-                        for entry in stack[k...] where entry.drops { dropping -= 1 }
-                        stack.removeSubrange(k...)
-                    }
-                    if blockTags.contains(name) { newline() }
-                    continue
-                }
-                if blockTags.contains(name) { newline() }
-                if name == "title" && stack.contains(where: { $0.name == "head" }) { inTitle = true }
-                if name == "h1" && dropping == 0 { hasHeading = true }
-                if name == "script" || name == "style" {
+                reader.tag(tag)
+                if !tag.closing, tag.name == "script" || tag.name == "style" {
                     // Raw text: skip to the closing tag.
-                    i = find(s, from: i, "</" + name, caseInsensitive: true) ?? s.count
-                    continue
+                    i = find(s, from: i, "</" + tag.name, caseInsensitive: true) ?? s.count
                 }
-                if voidTags.contains(name) || tag.selfClosing { continue }
-                let lowered = tag.classAndID.lowercased()
-                let drops = droppedTags.contains(name) || chromeWords.contains { !$0.isEmpty && lowered.contains($0) }
-                    || (name == "head")
-                if drops { dropping += 1 }
-                stack.append((name, drops))
             } else if c == "&", let (decoded, end) = entity(s, at: i) {
-                for d in decoded { emit(d) }
+                for d in decoded { reader.emit(d) }
                 i = end
             } else {
-                emit(c)
+                reader.emit(c)
                 i += 1
             }
         }
-        newline()
-        tables.finish(at: out)
-        let head = titleLine(title, hasHeading: hasHeading, text: out, siteSeparators: siteSeparators)
-        return (head + out, tables.tables.map { $0.shifted(by: head.count) })
+        return reader.finish()
+    }
+
+    /// The state of one pass over a page: the text so far, the open elements, the tables and the
+    /// chrome found.
+    private struct PageReader {
+        let words: Words
+        var out: [Unicode.Scalar] = []
+        var tables = HTMLTable.Builder()
+        var stack: [(name: String, drops: Bool, chrome: Bool)] = []
+        /// How many open elements on the stack drop their content, and how many are chrome.
+        var dropping = 0, chromeDepth = 0
+        var chrome: [Range<Int>] = []
+        var chromeStart = 0
+        var pendingSpace = false
+        var title: [Unicode.Scalar] = []
+        var inTitle = false
+        /// Whether the article has an <h1>.
+        var hasHeading = false
+
+        mutating func newline() {
+            while out.last == " " { out.removeLast() }
+            if out.last != "\n" && !out.isEmpty { out.append("\n") }
+            pendingSpace = false
+        }
+
+        mutating func emit(_ c: Unicode.Scalar) {
+            if inTitle { title.append(c); return }
+            guard dropping == 0 else { return }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                pendingSpace = !out.isEmpty && out.last != "\n"
+                return
+            }
+            // Source line breaks inside a paragraph become one space, except between two Chinese
+            // characters or punctuation marks, where no space was meant.
+            if pendingSpace, let last = out.last, !(last.isWide && c.isWide) { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+
+        mutating func tag(_ tag: Tag) {
+            let name = tag.name
+            if dropping == 0, !inTitle, HTMLTable.tags.contains(name) {
+                while out.last == " " { out.removeLast() }
+                tables.tag(name, closing: tag.closing, rowspan: tag.rowspan, colspan: tag.colspan, at: out)
+            }
+            if tag.closing {
+                if name == "title" { inTitle = false }
+                if let k = stack.lastIndex(where: { $0.name == name }) { close(from: k) }
+                if blockTags.contains(name) { newline() }
+                return
+            }
+            if blockTags.contains(name) { newline() }
+            if name == "title" && stack.contains(where: { $0.name == "head" }) { inTitle = true }
+            if name == "h1" && dropping == 0 && chromeDepth == 0 { hasHeading = true }
+            guard !voidTags.contains(name), !tag.selfClosing, name != "script", name != "style" else { return }
+            let lowered = tag.classAndID.lowercased()
+            let drops = droppedTags.contains(name)
+            let isChrome = words.chromeTags.contains(name) || words.chromeWords.contains { !$0.isEmpty && lowered.contains($0) }
+            if drops { dropping += 1 }
+            if isChrome {
+                if chromeDepth == 0 { newline(); chromeStart = out.count }
+                chromeDepth += 1
+            }
+            stack.append((name, drops, isChrome))
+        }
+
+        /// Closes the elements from `k` on; chrome that ends there ends on a line of its own.
+        mutating func close(from k: Int) {
+            let wasChrome = chromeDepth > 0
+            for entry in stack[k...] {
+                if entry.drops { dropping -= 1 }
+                if entry.chrome { chromeDepth -= 1 }
+            }
+            stack.removeSubrange(k...)
+            if wasChrome && chromeDepth == 0 {
+                newline()
+                if out.count > chromeStart { chrome.append(chromeStart..<out.count) }
+            }
+        }
+
+        mutating func finish() -> Page {
+            if !stack.isEmpty { close(from: 0) }
+            newline()
+            tables.finish(at: out)
+            let head = titleLine(title, hasHeading: hasHeading, text: out, chrome: chrome, siteSeparators: words.siteSeparators)
+            return Page(text: head + out, tables: tables.tables.map { $0.shifted(by: head.count) },
+                        chrome: chrome.map { $0.lowerBound + head.count..<$0.upperBound + head.count })
+        }
     }
 
     /// The page's <title> as a first line, the one the title is read from, unless the article
     /// states its title (an <h1>, or one of its first lines begins the <title>, which then only
     /// adds the site's name: "标题_某某市人民政府"); of a <title> kept, the part before the site's name.
     private static func titleLine(_ title: [Unicode.Scalar], hasHeading: Bool, text out: [Unicode.Scalar],
-                                  siteSeparators: [String]) -> [Unicode.Scalar] {
+                                  chrome: [Range<Int>], siteSeparators: [String]) -> [Unicode.Scalar] {
         var titleText = title.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
-        let firstLines = out.prefix(4096).split(separator: "\n").prefix(8).map { String(String.UnicodeScalarView($0)) }
+        // The first lines of the article: chrome is skipped.
+        var firstLines: [String] = []
+        var start = 0, k = 0
+        while firstLines.count < 8, start < min(out.count, 4096) {
+            while k < chrome.count, chrome[k].upperBound <= start { k += 1 }
+            if k < chrome.count, chrome[k].contains(start) { start = chrome[k].upperBound; continue }
+            let end = out[start...].firstIndex(of: "\n") ?? out.count
+            if end > start { firstLines.append(String(String.UnicodeScalarView(out[start..<end]))) }
+            start = end + 1
+        }
         if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
             return []
         }

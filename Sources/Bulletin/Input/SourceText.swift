@@ -45,6 +45,9 @@ public struct SourceText: Sendable {
     private(set) var htmlTables: [HTMLTable] = []
     /// For a .docx, .xlsx or .pdf: where each stretch of `original` is in the file, in text order.
     private(set) var places: [PlaceMark] = []
+    /// The page chrome of an HTML page (navigation, header, footer), whole lines, with ranges into
+    /// `original`, in order: the Layout stage takes it for boilerplate.
+    private(set) var htmlChrome: [Range<Int>] = []
 
     /// The largest input accepted, in bytes.
     public static var maximumBytes: Int { Decoder.maximumBytes }
@@ -52,37 +55,52 @@ public struct SourceText: Sendable {
     /// Decodes `bytes` and normalises the result. Throws when the bytes hold no text: see
     /// `Decoder` for what is repaired and what is refused.
     ///
-    /// An HTML page (a saved government web page) is reduced to the plain text of its article
-    /// first, `HTMLText` with the grammar's chrome words; `original` is then that plain text, the
-    /// encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the page's file.
+    /// An HTML page (a saved government web page) is reduced to its plain text first (`HTMLText`);
+    /// `original` is then that plain text, `htmlTables` and `htmlChrome` say what the tags said
+    /// about it, the encoding reads "UTF-8 (HTML)", and decoding diagnostics name the line of the
+    /// page's file.
     ///
     /// A Word, Excel or PDF file (recognised by content) is read by `DocumentReader`: `original`
     /// is its text, its tables are kept as tables, and `places` say where each line is in the file.
-    public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn) throws(InputError) {
+    /// A `clock` is given the time of decoding (HTML included) and of normalising.
+    public init(bytes: [UInt8], path: String, grammar: Grammar = .builtIn, clock: StageClock? = nil) throws(InputError) {
+        var start = StageClock.now()
+        func lap(_ stage: String) {
+            let now = StageClock.now()
+            clock?.add(stage, Double(now - start) / 1e9)
+            start = now
+        }
         if let document = try DocumentReader.read(bytes) {
             guard document.text.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
                 throw .document(reason: "a \(document.format) file with no text")
             }
+            lap("decode")
             self.init(scalars: document.text, path: path, encoding: document.format, sha256: SHA256.hex(bytes))
             (htmlTables, places) = (document.tables, document.places)
+            lap("normalise")
             return
         }
         let decoded = try Decoder.decode(bytes)
+        let sha256 = SHA256.hex(bytes)
         guard HTMLText.looksLikeHTML(decoded.scalars) else {
-            self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: SHA256.hex(bytes),
+            lap("decode")
+            self.init(scalars: decoded.scalars, path: path, encoding: decoded.encoding, sha256: sha256,
                       diagnostics: decoded.diagnostics)
+            lap("normalise")
             return
         }
+        defer { lap("normalise") }
         let lines = LineIndex(decoded.scalars)
         let located = decoded.diagnostics.map { d in
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
-        let (text, tables) = HTMLText.read(decoded.scalars, chromeWords: grammar.htmlChrome,
-                                           siteSeparators: grammar.siteNameSeparators)
-        guard text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
-        self.init(scalars: text, path: path, encoding: decoded.encoding + " (HTML)", sha256: SHA256.hex(bytes),
+        let page = HTMLText.read(decoded.scalars, words: HTMLText.Words(grammar))
+        guard page.text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
+        lap("decode")
+        self.init(scalars: page.text, path: path, encoding: decoded.encoding + " (HTML)", sha256: sha256,
                   diagnostics: located)
-        htmlTables = tables
+        htmlTables = page.tables
+        htmlChrome = page.chrome
     }
 
     /// Wraps text that is already decoded.
@@ -131,7 +149,9 @@ public struct SourceText: Sendable {
 
     private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
         (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
-        (htmlTables, places) = (source.htmlTables, source.places)
+        htmlTables = source.htmlTables
+        htmlChrome = source.htmlChrome
+        places = source.places
         (self.chars, self.origin) = (chars, origin)
     }
 

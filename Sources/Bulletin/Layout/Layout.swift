@@ -64,6 +64,12 @@ struct Layout: Sendable {
         return k >= 0 && boilerplate[k].contains(position)
     }
 
+    /// The start of the content line holding `position`; `position` itself when no line holds it.
+    func lineStart(of position: Int) -> Int {
+        let k = lines.boundary { $0.range.lowerBound > position } - 1
+        return k >= 0 && lines[k].range.upperBound >= position ? lines[k].range.lowerBound : position
+    }
+
     /// The outline marker whose numeral holds `position` (the 2 of 2.), if any.
     func marker(containing position: Int) -> OutlinePattern.Match? {
         let k = lines.boundary { $0.range.lowerBound > position } - 1

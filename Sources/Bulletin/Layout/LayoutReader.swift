@@ -127,16 +127,25 @@ struct LayoutReader {
         return .text
     }
 
-    /// Splits the text into trimmed non-empty lines and removes boilerplate, recording its ranges.
+    /// Splits the text into trimmed non-empty lines and removes boilerplate, recording its ranges:
+    /// an HTML page's chrome (navigation, header, footer, as its tags name them), and lines holding
+    /// the grammar's boilerplate phrases.
     private func contentLines(_ boilerplateRanges: inout [Range<Int>]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         var tailFrom: Int? = nil
+        let chrome = source.htmlChrome.map(source.normalisedRange)
+        var nextChrome = 0
         for i in 0...chars.count where i == chars.count || chars[i] == "\n" {
             defer { start = i + 1 }
             if tailFrom != nil { continue }
             var line = trimmed(start..<i)
             if line.isEmpty { continue }
+            while nextChrome < chrome.count, chrome[nextChrome].upperBound <= line.lowerBound { nextChrome += 1 }
+            if nextChrome < chrome.count, chrome[nextChrome].lowerBound <= line.lowerBound, line.upperBound <= chrome[nextChrome].upperBound {
+                boilerplateRanges.append(start..<i)
+                continue
+            }
             // Boilerplate phrases on this line.
             var p = line.lowerBound
             var dropLine = false

@@ -42,6 +42,8 @@ struct Table: Sendable {
         /// A breakdown of the row above it (其中…, or indented under it): not one of the rows a
         /// total row adds up.
         var isSubRow = false
+        /// A sub-row's own name: its label without the 其中 that opens it (高校毕业生).
+        var subRowName: Range<Int>? = nil
     }
 
     let shape: Shape

@@ -35,7 +35,29 @@ struct TableReader {
                 i += 1
             }
         }
-        return tables
+        return tables.map(namingSubRows)
+    }
+
+    /// A sub-row (其中…, or indented) is named with the row it breaks down, as a label spanning
+    /// rows names its sub-rows: its `parentLabel` is that row's label, its `subRowName` its own
+    /// label after the 其中.
+    private func namingSubRows(_ table: Table) -> Table {
+        guard let label = table.labelColumn, table.rows.contains(where: \.isSubRow) else { return table }
+        var rows = table.rows
+        var parent: Range<Int>? = nil
+        for k in rows.indices {
+            guard rows[k].isSubRow else {
+                parent = rows[k].isTotal ? nil : rows[k].cells[label]
+                continue
+            }
+            if rows[k].parentLabel == nil { rows[k].parentLabel = parent }
+            if let own = rows[k].cells[label], let lead = words.subRow.match(in: chars, at: own.lowerBound, limit: own.upperBound) {
+                var a = own.lowerBound + lead.length
+                while a < own.upperBound, grammar.clauseEnds.contains(chars[a]) || chars[a].properties.isWhitespace { a += 1 }
+                if a < own.upperBound { rows[k].subRowName = a..<own.upperBound }
+            }
+        }
+        return Table(shape: table.shape, columns: table.columns, rows: rows, headerLines: table.headerLines, lines: table.lines)
     }
 
     // MARK: Cells

@@ -50,18 +50,27 @@ public struct Extraction: Encodable, Sendable {
     public let checks: [Check]
     public let diagnostics: [Diagnostic]
     public let summary: Summary
+    /// The tables as laid out, for showing them as tables (the HTML report); not part of the JSON.
+    public var tables: [TableGrid] = []
+
+    enum CodingKeys: String, CodingKey {
+        case schema, source, title, publisher, published, preamble, sections, items, departments, quantities, dates,
+             claims, checks, diagnostics, summary
+    }
 
     /// True when a claim is inconsistent or a check failed.
     public var hasFailures: Bool {
         claims.contains { $0.status == .inconsistent } || checks.contains { $0.status == .fail }
     }
 
-    /// The JSON document, keys sorted so that the output is byte-for-byte reproducible.
+    /// The JSON document, keys sorted so that the output is byte-for-byte reproducible (the bytes
+    /// of Foundation's `JSONEncoder` with sorted keys, written straight out: `JSONWriter`).
     public func json(pretty: Bool = true) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let data = try encoder.encode(self)
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try jsonBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON document as UTF-8 bytes.
+    public func jsonBytes(pretty: Bool = true) throws -> [UInt8] {
+        try JSONWriter(pretty: pretty).bytes(self)
     }
 }

@@ -8,23 +8,32 @@ public struct Extractor: Sendable {
     }
 
     /// Decodes `bytes` and extracts. Throws `InputError` when the bytes are not text.
-    public func extract(bytes: [UInt8], path: String) throws(InputError) -> Extraction {
-        extract(try SourceText(bytes: bytes, path: path, grammar: grammar))
+    public func extract(bytes: [UInt8], path: String, clock: StageClock? = nil) throws(InputError) -> Extraction {
+        extract(try SourceText(bytes: bytes, path: path, grammar: grammar, clock: clock), clock: clock)
     }
 
-    public func extract(_ decoded: SourceText) -> Extraction {
-        let layout = LayoutReader(source: decoded, grammar: grammar).read()
+    /// Extracts from decoded text; a `clock` is given the time of each stage.
+    public func extract(_ decoded: SourceText, clock: StageClock? = nil) -> Extraction {
+        let layout = clock.measure("layout") { LayoutReader(source: decoded, grammar: grammar).read() }
         let source = layout.source
-        let tokens = Tokenizer.tokenize(source)
-        let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
-        let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
-        let quantities = ListUnits.completed(merged, source: source, grammar: grammar)
-        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
-        let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
-        let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities).extract()
-        let claims = tables.merged(into: prose)
-        let checks = (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
-            + tables.checks).sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
+        let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source) }
+        let (scanned, quantities, dates) = clock.measure("quantities") {
+            let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
+            let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
+            return (scanned, ListUnits.completed(merged, source: source, grammar: grammar), dates)
+        }
+        let structure = clock.measure("structure") {
+            StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
+        }
+        let (claims, tables) = clock.measure("claims") {
+            let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
+            let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities).extract()
+            return (tables.merged(into: prose), tables)
+        }
+        let checks = clock.measure("checks") {
+            (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
+                + tables.checks).sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
+        }
 
         var diagnostics = source.diagnostics + scanned.diagnostics
         if source.original.isEmpty {
@@ -34,7 +43,7 @@ public struct Extractor: Sendable {
         }
         diagnostics = Self.listed(diagnostics, in: source)
         let items = structure.allItems.count
-        return Extraction(
+        var extraction = Extraction(
             schema: "bulletin/1",
             source: .init(path: source.path, sha256: source.sha256, encoding: source.encoding, length: source.original.count),
             title: structure.title, publisher: structure.publisher, published: structure.published,
@@ -52,6 +61,15 @@ public struct Extractor: Sendable {
                     pass: checks.count { $0.status == .pass },
                     fail: checks.count { $0.status == .fail },
                     unverifiable: checks.count { $0.status == .unverifiable })))
+        extraction.tables = layout.tables.map { TableGrid($0, layout: layout) }
+        return extraction
+    }
+
+    /// The article of a document: its content lines as the layout finds them (boilerplate, page
+    /// numbers and web chrome left out), in the original text, one per line.
+    public func articleText(_ decoded: SourceText) -> String {
+        let layout = LayoutReader(source: decoded, grammar: grammar).read()
+        return layout.lines.map { layout.source.originalText($0.range) }.joined(separator: "\n")
     }
 
     /// The most diagnostics listed; the rest are counted in one more.

@@ -26,6 +26,8 @@ struct ChineseNumeral {
     /// Characters in `some` (几) stand for an unknown digit: 1–9 after a power, 2–9 before one.
     static func read(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
                      some: Set<UInt32> = []) -> Reading? {
+        // Most characters start no numeral: say so before looking further.
+        guard start < chars.count, numerals[chars[start].value] != nil || some.contains(chars[start].value) else { return nil }
         guard !some.isEmpty, chars[start...].prefix(12).contains(where: { some.contains($0.value) }) else {
             return read(chars, at: start, numerals: numerals)
         }

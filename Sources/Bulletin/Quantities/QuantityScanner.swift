@@ -429,11 +429,13 @@ struct QuantityScanner {
         return end
     }
 
-    /// Whether a phone cue (电话, 热线) stands right before `s`, allowing ':' and spaces between.
+    /// Whether a phone cue (电话, 热线) stands right before `s` on its line, allowing ':' and spaces
+    /// between.
     private func isAfterPhoneCue(_ s: Int) -> Bool {
+        let floor = layout.lineStart(of: s)
         var p = s
-        while p > 0, grammar.clauseEnds.contains(chars[p - 1]) && chars[p - 1] != "\n" || chars[p - 1] == " " { p -= 1 }
-        return grammar.phoneCues.matchEnding(in: chars, at: p) != nil
+        while p > floor, grammar.clauseEnds.contains(chars[p - 1]) || chars[p - 1] == " " { p -= 1 }
+        return grammar.phoneCues.matchEnding(in: chars, at: p, floor: floor) != nil
     }
 
     /// The end of a run of digits and the given separators starting at `from`.
