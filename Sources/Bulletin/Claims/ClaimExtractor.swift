@@ -448,7 +448,7 @@ struct ClaimExtractor {
         let part = clause.lowerBound..<leadStart
         guard !part.isEmpty, index.amounts(in: part).isEmpty else { return nil }
         let (noun, change) = NamedAmounts.noun(chars, part, grammar)
-        let named = namedAmounts.named(noun, change: change).filter { $0.range.upperBound <= clause.lowerBound }
+        let named = namedAmounts.named(noun, change: change, before: clause.lowerBound)
         return named.count == 1 ? named.first : nil
     }
 

@@ -46,11 +46,26 @@ struct NamedAmounts {
         }
     }
 
+    /// How many entries sharing the noun's first bigram a lookup reads back from its position, at
+    /// most: a name repeated more often than this (a document of many bulletins run together)
+    /// keeps lookups linear in the text.
+    static let lookupReach = 256
+
     /// The amounts named `noun` (content characters, as `content` gives them), changes or levels,
-    /// in text order.
-    func named(_ noun: [Unicode.Scalar], change: Bool) -> [Quantity] {
+    /// that end by `before` and satisfy `accept`: the nearest `limit` of them, in text order.
+    func named(_ noun: [Unicode.Scalar], change: Bool, before: Int, limit: Int = 2,
+               where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
         guard noun.count >= 2, let candidates = byBigram[HanBigrams.key(noun[0], noun[1])] else { return [] }
-        return candidates.map { entries[$0] }.filter { $0.isChange == change && writes(noun, in: $0.name) }.map(\.quantity)
+        var found: [Quantity] = []
+        var k = candidates.boundary { entries[$0].quantity.range.upperBound > before } - 1
+        var read = 0
+        while k >= 0, found.count < limit, read < Self.lookupReach {
+            let entry = entries[candidates[k]]
+            if entry.isChange == change, writes(noun, in: entry.name), accept(entry.quantity) { found.append(entry.quantity) }
+            k -= 1
+            read += 1
+        }
+        return found.reversed()
     }
 
     /// Whether `name` holds `noun` as written, not right after a complement prefix (非).

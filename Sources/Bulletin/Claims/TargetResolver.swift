@@ -211,8 +211,8 @@ struct TargetResolver {
         }
         // The noun as written (税收收入, not 非税收入) first; then its characters in any order.
         let (noun, change) = NamedAmounts.noun(chars, x, grammar)
-        let written = namedAmounts.named(noun, change: change).filter { q in
-            q.range.upperBound <= anchor && q.range != r.actual?.range && (r.actual.map { fits(q, $0) } ?? true)
+        let written = namedAmounts.named(noun, change: change, before: anchor) { q in
+            q.range != r.actual?.range && (r.actual.map { fits(q, $0) } ?? true)
         }
         if let q = written.last {
             // A change named so (财政收入增收额: 比上年增收12543.83亿元 after 财政总收入) is two pieces
