@@ -6,11 +6,11 @@ import Testing
 /// the claims and verdicts its text gives; damaged, encrypted, old-format and hostile files end in
 /// one clear error.
 struct DocumentTests {
-    /// What must not change between a bulletin's text and its Word, Excel or PDF file. (A subject
-    /// is quoted from the file, so a PDF's line wrapped inside it keeps its line break.)
+    /// What must not change between a bulletin's text and its Word, Excel or PDF file (a subject
+    /// read across a PDF's soft wrap included).
     func essence(_ e: Extraction) -> [String] {
         e.claims.map {
-            "\($0.section ?? 0).\($0.item ?? 0) \($0.subject?.filter { $0 != "\n" } ?? "-") \($0.reported.value) \($0.reported.basis) "
+            "\($0.section ?? 0).\($0.item ?? 0) \($0.subject ?? "-") \($0.reported.value) \($0.reported.basis) "
                 + "\($0.actual?.value ?? -1)/\($0.target?.value ?? -1) \($0.status)"
         } + e.checks.map { "\($0.rule) \($0.status)" }
     }

@@ -29,3 +29,18 @@ import Testing
     #expect(!exact.overlaps(Interval(114.35, 114.45)))
     #expect(Interval.ratio(Interval(1, 2), Interval(0, 1)) == nil)
 }
+
+/// A narrow interval is printed with as many decimals as tell its bounds apart (up to four).
+@Test func narrowIntervalsShowTheirBoundsApart() {
+    #expect(Interval(102.614, 106.352).description == "102.61–106.35")
+    #expect(Interval(57.9981, 58.0021).description == "57.998–58.002")
+    #expect(Interval(58, 58).description == "58–58")
+}
+
+/// A subject read across a soft wrap is one line; Latin words keep a space between them.
+@Test func subjectsAcrossAWrap() {
+    #expect(TargetResolver.unwrapped("1—\n6月完成投资") == "1—6月完成投资")
+    #expect(TargetResolver.unwrapped("新建 \n  5G基站") == "新建5G基站")
+    #expect(TargetResolver.unwrapped("PM2.5\nAQI") == "PM2.5 AQI")
+    #expect(TargetResolver.unwrapped("城镇新增就业") == "城镇新增就业")
+}

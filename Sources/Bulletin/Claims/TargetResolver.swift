@@ -389,8 +389,19 @@ struct TargetResolver {
     /// 政策性扶持创业), or after it when the clause opens with the number (60所幼儿园已全部开工 → 幼儿园).
     func subject(of q: Quantity) -> String? {
         let range = subjectRange(of: q)
-        let text = source.originalText(range).trimmingCharacters(in: " ")
+        let text = Self.unwrapped(source.originalText(range)).trimmingCharacters(in: " ")
         return text.isEmpty || text.count > 40 ? nil : text
+    }
+
+    /// A name read across a soft wrap (a PDF's "1—\n6月完成投资") as one line: the break and the
+    /// spaces around it go, leaving one space only between two Latin letters or digits.
+    static func unwrapped(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        let parts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.dropFirst().reduce(parts.first ?? "") { joined, next in
+            let latin = { (c: Character?) in c.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false }
+            return joined + (latin(joined.last) && latin(next.first) ? " " : "") + next
+        }
     }
 
     func subjectRange(of q: Quantity) -> Range<Int> {

@@ -36,7 +36,13 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         return max(unit, step)
     }
 
-    public var description: String { "\(Interval.format(low))–\(Interval.format(high))" }
+    /// The bounds with two decimals, or as many more (up to four) as it takes to tell them apart
+    /// (57.999–58.001, not 58–58).
+    public var description: String {
+        var digits = 2
+        while digits < 4, low != high, Interval.format(low, digits: digits) == Interval.format(high, digits: digits) { digits += 1 }
+        return "\(Interval.format(low, digits: digits))–\(Interval.format(high, digits: digits))"
+    }
 
     func overlaps(_ other: Interval) -> Bool {
         let tolerance = 1e-9 * max(1, abs(low), abs(high), abs(other.low), abs(other.high))
@@ -59,10 +65,11 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
     /// The interval as amounts (see `formatAmount`).
     var amountDescription: String { "\(Interval.formatAmount(low))–\(Interval.formatAmount(high))" }
 
-    /// A number for a message: up to two decimals, no trailing zeros.
-    static func format(_ x: Double) -> String {
+    /// A number for a message: up to two decimals (or `digits`), no trailing zeros.
+    static func format(_ x: Double, digits: Int = 2) -> String {
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        let rounded = (x * 100).rounded() / 100
+        let scale = [1.0, 10, 100, 1000, 10000][min(max(digits, 0), 4)]
+        let rounded = (x * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var s = String(rounded)
         if s.contains("e") { return s }
