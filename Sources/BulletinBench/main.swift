@@ -6,7 +6,7 @@ import Foundation
 /// alone over the same bytes (the practical floor: the tokenizer runs it and more).
 ///
 ///     swift run -c release bulletin-bench [--corpus DIR]… [--size MB] [--files N] [--workers N]
-///                                         [--shapes dense,files,line,growth]
+///                                         [--shapes dense,files,line,growth] [--inputs DIR]
 ///
 /// Inputs are built from the articles of `Corpus/` and `../shared/corpus/dev/` (their content
 /// lines, boilerplate left out) in a temporary folder: one article-dense file of `--size` MB, the
@@ -44,9 +44,9 @@ func icuSegmentation(_ bytes: [UInt8]) -> Int {
 func pipeline(_ bytes: [UInt8], path: String, clock: StageClock?) throws -> Int {
     let extraction = try Extractor().extract(bytes: bytes, path: path, clock: clock)
     let start = DispatchTime.now().uptimeNanoseconds
-    let json = try extraction.json()
+    let json = extraction.jsonBytes()
     clock?.add("json", seconds(since: start))
-    return json.utf8.count
+    return json.count
 }
 
 func files(in folder: String) throws -> [String] {
@@ -160,6 +160,8 @@ struct Options {
     var files = 5000
     var workers = 2
     var shapes: Set<String> = ["dense", "files", "line", "growth"]
+    /// Where to write the inputs and keep them (for a profiler); a temporary folder otherwise.
+    var inputs: String?
 
     init(_ arguments: [String]) throws {
         var k = 0
@@ -175,6 +177,7 @@ struct Options {
             case "--files": files = Int(try value()) ?? files
             case "--workers": workers = Int(try value()) ?? workers
             case "--shapes": shapes = Set(try value().split(separator: ",").map(String.init))
+            case "--inputs": inputs = try value()
             default: throw BenchError("unknown option \(arguments[k])")
             }
             k += 1
@@ -237,9 +240,10 @@ func main() throws {
     let options = try Options(arguments)
     let texts = articles(in: options.corpora)
     guard !texts.isEmpty else { throw BenchError("no bulletins found in \(options.corpora.joined(separator: ", "))") }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-bench-\(getpid())")
+    let folder = options.inputs.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { if options.inputs == nil { try? FileManager.default.removeItem(at: folder) } }
     let size = options.megabytes * 1_000_000
     print("bulletin-bench: \(texts.count) articles from \(options.corpora.joined(separator: ", ")); \(ProcessInfo.processInfo.activeProcessorCount) cores")
 

@@ -131,7 +131,7 @@ enum FileOutcome: Sendable {
         do {
             let facts = DocumentFacts(extraction: extraction, source: source, rules: rules)
             let rows = DocumentRows(extraction: extraction, facts: facts)
-            let line = Data(try extraction.json(pretty: false).utf8) + [0x0A]
+            let line = Data(extraction.json(pretty: false).utf8) + [0x0A]
             let claims = try rows.claims.indices.map { try CSVText.encode([rows.claimRow($0, link: nil)]) }
             return .document(ProcessedDocument(jsonLine: line, rows: rows, facts: facts, csv: try rows.encodedCSV(), claimCSV: claims))
         } catch {

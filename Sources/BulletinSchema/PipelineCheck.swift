@@ -32,12 +32,7 @@ public enum PipelineCheck {
             return (.rejected(error), [])
         }
         let extraction = extractor.extract(source)
-        let json: String
-        do {
-            json = try extraction.json()
-        } catch {
-            return (.broken, ["encoding the extraction failed: \(error)"])
-        }
+        let json = extraction.json()
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))

@@ -144,10 +144,9 @@ struct Extract: ParsableCommand {
         let extraction: Extraction
         do { extraction = try extract(file, with: extractor) } catch { fail(error.message) }
         // The whole document is encoded before anything is printed: stdout gets complete JSON or nothing.
-        let json: String
-        do { json = try extraction.json(pretty: !compact) } catch { fail("\(displayName(file)): cannot encode the output: \(error)") }
+        let json = extraction.jsonBytes(pretty: !compact) + [0x0A]
         reportDiagnostics(of: extraction)
-        print(json)
+        FileHandle.standardOutput.write(Data(json))
     }
 }
 

@@ -48,12 +48,8 @@ struct ExtractStream {
             if case .unreadable(_, let reason) = error { return (errorLine(id: id, "\(file): \(reason)"), false) }
             return (errorLine(id: id, "\(file)\(error.line.map { ":\($0)" } ?? ""): \(error.reason)"), false)
         }
-        do {
-            let json = try extractor.extract(source).json(pretty: false)
-            return ("{\"extraction\":\(json),\"id\":\(quoted(id))}", true)
-        } catch {
-            return (errorLine(id: id, "\(id): cannot encode the output: \(error)"), false)
-        }
+        let json = extractor.extract(source).json(pretty: false)
+        return ("{\"extraction\":\(json),\"id\":\(quoted(id))}", true)
     }
 
     private func errorLine(id: String?, _ reason: String) -> String {

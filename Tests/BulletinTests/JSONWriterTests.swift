@@ -3,7 +3,8 @@ import Testing
 @testable import Bulletin
 
 /// `JSONWriter` writes the bytes Foundation's `JSONEncoder` writes with sorted keys (pretty and
-/// compact): on every corpus extraction, and on the values that are easy to get wrong.
+/// compact) from the output types' `Encodable` conformances: on every corpus extraction, and on
+/// the values that are easy to get wrong. And the output is what it was before the speed work.
 struct JSONWriterTests {
     func foundation<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
         let encoder = JSONEncoder()
@@ -20,67 +21,44 @@ struct JSONWriterTests {
         }
     }
 
-    /// Keys out of declaration order, in code point order (Zeta before alpha, numberStart before
-    /// numbers), empty containers, escapes, doubles of every form, nil, other integer types and
-    /// hand-written nested containers.
-    struct Awkward: Encodable {
-        var zeta: [Int] = []
-        var alpha: [String: Int] = [:]
-        var Zeta = 1
-        var numbers = 2
-        var numberStart = 3
-        var text = "a/\"\\\n\r\t\u{8}\u{C}\u{1}\u{1F}é中\u{7F}\u{2028}"
-        var doubles: [Double] = [33500, 104.4, 1e16, 1.5e-7, 0.1 + 0.2, -0.0, .nan, .infinity, -.infinity, 123456789012345680000]
-        var floats: [Float] = [1.5, 3, 0.1]
-        var small: [Int8] = [-3, 7]
-        var big: UInt64 = .max
-        var missing: Int? = nil
-        var nested = Nested()
-        var objects: [[String: [Int]]] = [[:], ["b": [], "a": [1]]]
-
-        enum CodingKeys: String, CodingKey {
-            case zeta, alpha, Zeta, numbers, numberStart, text, doubles, floats, small, big, missing, nested, objects
+    /// The dev bulletins (`../shared/corpus/dev`, beside the repository, when present) extract to
+    /// the very bytes they did before the speed work: `Tests/Fixtures/dev-output.sha256.tsv` holds
+    /// the SHA-256 of `bulletin extract FILE`'s output for each, taken at 8d13750. The dev texts
+    /// are not in the repository; without them this test checks the corpus only (the goldens).
+    @Test func devOutputsUnchanged() throws {
+        let dev = packageRoot.appendingPathComponent("../shared/corpus/dev").standardized
+        guard FileManager.default.fileExists(atPath: dev.path) else { return }
+        let table = String(decoding: try packageFile("Tests/Fixtures/dev-output.sha256.tsv"), as: UTF8.self)
+        var compared = 0
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            let bytes = Array(try Data(contentsOf: dev.appendingPathComponent(fields[0])))
+            let output = Extractor().extract(try SourceText(bytes: bytes, path: fields[0])).jsonBytes() + [0x0A]
+            #expect(SHA256.hex(output) == fields[1], "\(fields[0]) extracts to other bytes than before")
+            compared += 1
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(zeta, forKey: .zeta)
-            try c.encode(alpha, forKey: .alpha)
-            try c.encode(Zeta, forKey: .Zeta)
-            try c.encode(numbers, forKey: .numbers)
-            try c.encode(numberStart, forKey: .numberStart)
-            try c.encode(text, forKey: .text)
-            try c.encode(doubles, forKey: .doubles)
-            try c.encode(floats, forKey: .floats)
-            try c.encode(small, forKey: .small)
-            try c.encode(big, forKey: .big)
-            try c.encodeNil(forKey: .missing)
-            try c.encode(nested, forKey: .nested)
-            try c.encode(objects, forKey: .objects)
-        }
+        #expect(compared == 25)
     }
 
-    struct Nested: Encodable {
-        enum Keys: String, CodingKey { case b, a, list }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            var inner = c.nestedContainer(keyedBy: Keys.self, forKey: .b)
-            try inner.encode(2, forKey: .b)
-            try inner.encode(1, forKey: .a)
-            var list = c.nestedUnkeyedContainer(forKey: .list)
-            try list.encode("x")
-            var deeper = list.nestedUnkeyedContainer()
-            try deeper.encode(true)
-            try list.encodeNil()
-            try c.encode(0, forKey: .a)
-        }
-    }
-
+    /// Values that are easy to get wrong: escapes, doubles of every form, nil, empty containers,
+    /// a place with some members only.
     @Test func awkwardValues() throws {
+        let span = Span(3, 9)
+        let quantities = [33500, 104.4, 1e16, 1.5e-7, 0.1 + 0.2, -0.0, 0, -5, 9_007_199_254_740_991, 9_007_199_254_740_993,
+                          123456789012345680000, .nan, .infinity, -.infinity, .leastNonzeroMagnitude].map { value in
+            Quantity(text: "a/\"\\\n\r\t\u{8}\u{C}\u{1}\u{1F}é中\u{7F}\u{2028}", span: span, value: value, unit: "", kind: "",
+                     approx: .about, step: value, upper: value == 0 ? nil : -value, range: 0..<1, family: "", numberStart: 0)
+        }
         for pretty in [true, false] {
-            let ours = try JSONWriter(pretty: pretty).bytes(Awkward())
-            let theirs = try foundation(Awkward(), pretty: pretty)
-            #expect(ours == theirs, "\(String(decoding: ours, as: UTF8.self))\n---\n\(String(decoding: theirs, as: UTF8.self))")
+            for q in quantities {
+                #expect(JSONWriter.bytes(q, pretty: pretty) == (try foundation(q, pretty: pretty)), "\(q.value)")
+            }
+            let places = [Place(), Place(page: 2), Place(paragraph: 40, table: 1, row: 3, column: 4), Place(sheet: "完成情况", cell: "D5")]
+            for place in places {
+                #expect(JSONWriter.bytes(place, pretty: pretty) == (try foundation(place, pretty: pretty)), "\(place)")
+            }
+            let empty = Department(name: "", span: span, headline: nil, blocks: [], range: 0..<0)
+            #expect(JSONWriter.bytes(empty, pretty: pretty) == (try foundation(empty, pretty: pretty)))
         }
     }
 }

@@ -37,7 +37,7 @@ import Testing
     /// The statuses of the claims in the document's JSON output.
     func jsonClaims(_ file: URL) throws -> [(text: String, status: String)] {
         let extraction = try Extractor().extract(bytes: Array(try Data(contentsOf: file)), path: file.path)
-        let json = try JSONSerialization.jsonObject(with: Data(try extraction.json().utf8)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(extraction.json().utf8)) as? [String: Any]
         let claims = try #require(json?["claims"] as? [[String: Any]])
         return claims.map { (($0["reported"] as? [String: Any])?["text"] as? String ?? "", $0["status"] as? String ?? "") }
     }

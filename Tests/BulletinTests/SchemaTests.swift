@@ -20,7 +20,7 @@ import BulletinSchema
     static func extractionJSON(_ name: String) throws -> Any {
         let bytes = try [UInt8](Data(contentsOf: root.appendingPathComponent("Corpus").appendingPathComponent(name)))
         let extraction = try Extractor().extract(bytes: bytes, path: "Corpus/\(name)")
-        return try JSONSerialization.jsonObject(with: Data(try extraction.json().utf8))
+        return try JSONSerialization.jsonObject(with: Data(extraction.json().utf8))
     }
 
     @Test func corpusIsPresent() {

@@ -64,13 +64,13 @@ public struct Extraction: Encodable, Sendable {
     }
 
     /// The JSON document, keys sorted so that the output is byte-for-byte reproducible (the bytes
-    /// of Foundation's `JSONEncoder` with sorted keys, written straight out: `JSONWriter`).
-    public func json(pretty: Bool = true) throws -> String {
-        String(decoding: try jsonBytes(pretty: pretty), as: UTF8.self)
+    /// of Foundation's `JSONEncoder` with sorted keys, written straight out by `JSONWriter`).
+    public func json(pretty: Bool = true) -> String {
+        String(decoding: jsonBytes(pretty: pretty), as: UTF8.self)
     }
 
     /// The JSON document as UTF-8 bytes.
-    public func jsonBytes(pretty: Bool = true) throws -> [UInt8] {
-        try JSONWriter(pretty: pretty).bytes(self)
+    public func jsonBytes(pretty: Bool = true) -> [UInt8] {
+        JSONWriter.bytes(self, pretty: pretty)
     }
 }
