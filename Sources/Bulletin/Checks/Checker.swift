@@ -43,6 +43,7 @@ struct Checker {
     private func impliedTargetSums() -> [Check] {
         var checks: [Check] = []
         let index = TextIndex(chars: chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
+        let headings = HeadingCache()
         for distribution in claims.distributions {
             let members = distribution.claimIndices.map { claims.claims[$0] }
             guard members.count > 1, members.allSatisfy({ $0.actualIsPart && $0.impliedTarget != nil }),
@@ -55,7 +56,7 @@ struct Checker {
             }
             guard let target = HeadingMatcher(source: source, grammar: grammar, index: index)
                 .target(for: total, context: index.clause(containing: position), label: sources.label,
-                        task: task, headings: sources.headings) else { continue }
+                        task: task, headings: sources.headings, cache: headings) else { continue }
             let implied = members.compactMap(\.impliedTarget)
             let sum = implied.map { Interval($0.low, $0.high) }.reduce(Interval(0, 0), +)
             let point = implied.map(\.value).reduce(0, +)

@@ -16,33 +16,42 @@ struct HeadingMatcher {
     /// what the item reports on. Only clauses that state an amount of the actual's unit family are
     /// candidates.
     func target(for actual: Quantity, context: Range<Int>, label: Range<Int>?, task: Range<Int>?,
-                headings: [Range<Int>]) -> Quantity? {
-        let taskClauses = task.map { headingClauses($0) } ?? []
-        let clauses = taskClauses + headings.flatMap { headingClauses($0) }
-        guard !clauses.isEmpty else { return nil }
-        let clauseBigrams = clauses.map { bigrams(in: $0) }
-        var frequency: [UInt64: Int] = [:]
-        for set in clauseBigrams { for b in set { frequency[b, default: 0] += 1 } }
-
-        let labelBigrams = label.map { bigrams(in: $0) } ?? []
-        let own = bigrams(in: context)
+                headings: [Range<Int>], cache: HeadingCache) -> Quantity? {
+        let read = (task.map { [heading($0, cache)] } ?? []) + headings.map { heading($0, cache) }
         // Only a clause that states an amount of the actual's kind can give its target (an item's
         // label, 老旧小区改造方面, shares every word with the item and states none).
         func candidate(_ clause: Range<Int>) -> Quantity? {
             index.amounts(in: clause).first { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) }
         }
-        var best: (score: Double, clause: Int, target: Quantity)? = nil
-        for (k, set) in clauseBigrams.enumerated() {
-            guard let target = candidate(clauses[k]) else { continue }
-            var score = k < taskClauses.count ? 0.5 : 0
-            for b in set {
-                let weight = 1.0 / Double(frequency[b] ?? 1)
-                if labelBigrams.contains(b) { score += 2 * weight }
-                if own.contains(b) { score += weight }
+        var words: (label: Set<UInt64>, own: Set<UInt64>)? = nil
+        var best: (score: Double, target: Quantity)? = nil
+        for (h, heading) in read.enumerated() {
+            for (k, clause) in heading.clauses.enumerated() {
+                guard let target = candidate(clause) else { continue }
+                if words == nil { words = (label.map { bigrams(in: $0) } ?? [], bigrams(in: context)) }
+                var score = task != nil && h == 0 ? 0.5 : 0
+                for b in heading.bigrams[k] {
+                    // Weighted by how few clauses of all the headings hold it.
+                    let weight = 1.0 / Double(read.reduce(0) { $0 + ($1.frequency[b] ?? 0) })
+                    if words!.label.contains(b) { score += 2 * weight }
+                    if words!.own.contains(b) { score += weight }
+                }
+                if score > 0, score > (best?.score ?? 0) { best = (score, target) }
             }
-            if score > 0, score > (best?.score ?? 0) { best = (score, k, target) }
         }
         return best?.target
+    }
+
+    /// A heading's clauses with their bigrams, read once per document.
+    private func heading(_ range: Range<Int>, _ cache: HeadingCache) -> HeadingCache.Heading {
+        if let known = cache.headings[range] { return known }
+        let clauses = headingClauses(range)
+        let sets = clauses.map { bigrams(in: $0) }
+        var frequency: [UInt64: Int] = [:]
+        for set in sets { for b in set { frequency[b, default: 0] += 1 } }
+        let made = HeadingCache.Heading(clauses: clauses, bigrams: sets.map { $0.sorted() }, frequency: frequency)
+        cache.headings[range] = made
+        return made
     }
 
     /// The heading split at clause ends and list commas (、); of a heading longer than
@@ -60,4 +69,18 @@ struct HeadingMatcher {
     }
 
     private func bigrams(in range: Range<Int>) -> Set<UInt64> { HanBigrams.of(chars, in: range) }
+}
+
+/// The headings a document's claims were matched against, each read once (`HeadingMatcher`):
+/// the items of a section share their headings.
+final class HeadingCache {
+    struct Heading {
+        let clauses: [Range<Int>]
+        /// Each clause's Han bigrams, in bigram order so that scores add up the same way every run.
+        let bigrams: [[UInt64]]
+        /// How many of the clauses hold each bigram.
+        let frequency: [UInt64: Int]
+    }
+
+    var headings: [Range<Int>: Heading] = [:]
 }

@@ -21,6 +21,8 @@ struct TargetResolver {
     let actualStarts: Set<Int>
     /// The parts of each 其中 breakdown, by the start of its total.
     let breakdownParts: [Int: [Quantity]]
+    /// The headings matched so far (`HeadingMatcher`).
+    let headingCache = HeadingCache()
     private var chars: [Unicode.Scalar] { source.chars }
 
     struct Link {
@@ -272,7 +274,8 @@ struct TargetResolver {
         let sources = structure.targetSources(at: actual.range.lowerBound)
         let task = sources.task.flatMap { isProgressReport($0) ? nil : $0 }
         guard let t = HeadingMatcher(source: source, grammar: grammar, index: index)
-            .target(for: actual, context: subjectRange(of: actual), label: sources.label, task: task, headings: sources.headings) else { return nil }
+            .target(for: actual, context: subjectRange(of: actual), label: sources.label, task: task, headings: sources.headings,
+                     cache: headingCache) else { return nil }
         return Link(quantity: t, source: "heading", confidence: .high, rule: "target:heading")
     }
 
