@@ -44,9 +44,10 @@ func icuSegmentation(_ bytes: [UInt8]) -> Int {
 func pipeline(_ bytes: [UInt8], path: String, clock: StageClock?) throws -> Int {
     let extraction = try Extractor().extract(bytes: bytes, path: path, clock: clock)
     let start = DispatchTime.now().uptimeNanoseconds
-    let json = extraction.jsonBytes()
+    var count = 0
+    extraction.writeJSON { count += $0.count }
     clock?.add("json", seconds(since: start))
-    return json.count
+    return count
 }
 
 func files(in folder: String) throws -> [String] {
@@ -70,6 +71,7 @@ func runChild(_ arguments: [String]) throws {
         result["jsonBytes"] = try pipeline(bytes, path: path, clock: clock)
         result["seconds"] = seconds(since: start)
         result["stages"] = clock.seconds
+        result["stagePeaks"] = clock.peakMegabytes
         result["bytes"] = bytes.count
     case "batch-icu":
         var total = 0
@@ -219,10 +221,11 @@ func single(_ title: String, _ file: String) throws -> Double {
     print("\(title): \(format(megabytes)) MB")
     print("  ICU word segmentation alone   \(format(icuRate)) MB/s")
     print("  bulletin end to end           \(format(rate)) MB/s = \(format(rate / icuRate, 2)) × ICU; peak \(format(number(run, "peakMB"), 0)) MB")
-    let stages = run["stages"] as? [String: Any] ?? [:]
+    let stages = run["stages"] as? [String: Any] ?? [:], peaks = run["stagePeaks"] as? [String: Any] ?? [:]
     for stage in StageClock.stages + ["json"] {
         let s = (stages[stage] as? NSNumber)?.doubleValue ?? 0
-        print("    \(stage.padding(toLength: 11, withPad: " ", startingAt: 0)) \(format(s, 2).leftPadded(7)) s  \(format(megabytes / max(s, 1e-9)).leftPadded(8)) MB/s  \(format(s / number(run, "seconds") * 100, 0).leftPadded(3))%")
+        let peak = (peaks[stage] as? NSNumber)?.doubleValue ?? 0
+        print("    \(stage.padding(toLength: 11, withPad: " ", startingAt: 0)) \(format(s, 2).leftPadded(7)) s  \(format(megabytes / max(s, 1e-9)).leftPadded(8)) MB/s  \(format(s / number(run, "seconds") * 100, 0).leftPadded(3))%   peak so far \(format(peak, 0).leftPadded(5)) MB")
     }
     return rate
 }

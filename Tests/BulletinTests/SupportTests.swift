@@ -13,6 +13,16 @@ struct SupportTests {
         #expect(starts[2...].boundary { $0 > 4 } == 3)
     }
 
+    /// The fast white-space test agrees with Unicode's property on every scalar.
+    @Test func isSpaceIsUnicodeWhiteSpace() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isSpace != scalar.properties.isWhitespace { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.map { String($0, radix: 16) })")
+    }
+
     @Test func characterClasses() {
         #expect("中".unicodeScalars.first?.isHan == true)
         #expect("，".unicodeScalars.first?.isHan == false)

@@ -143,7 +143,7 @@ struct CrossTargets {
     }
 
     static func text(_ scalars: [Unicode.Scalar]) -> String {
-        String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        String(scalars: scalars).trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -55,7 +55,7 @@ public struct DocumentFacts: Sendable {
             }
             for end in 2..<min(scalars.count, 8) where rules.placeSuffixes.contains(scalars[end]) {
                 let name = scalars[...end]
-                if name.allSatisfy(\.isHan) { return String(String.UnicodeScalarView(name)) }
+                if name.allSatisfy(\.isHan) { return String(scalars: name) }
                 break
             }
         }
@@ -64,7 +64,7 @@ public struct DocumentFacts: Sendable {
 
     /// A name in simplified characters (北嶺市 → 北岭市), so that documents in either script group together.
     static func simplified(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.flatMap(TextNormalizer.shared.normalize)))
+        String(scalars: name.unicodeScalars.flatMap(TextNormalizer.shared.normalize))
     }
 
     /// The year published, else the year the title names, else the year the text names most often.

@@ -418,7 +418,7 @@ public final class Grammar: Sendable {
         siteNameSeparators = valued(st, "siteNameSeparator").map { phrase, value in value == "spaced" ? " \(phrase) " : phrase }
         pageNumbers = phrases(st, "pageNumber").map { pattern, _ in
             pattern.components(separatedBy: "{n}").enumerated().flatMap { k, literal -> [Unicode.Scalar?] in
-                (k > 0 ? [nil] : []) + literal.unicodeScalars.filter { !$0.properties.isWhitespace }.map { Optional($0) }
+                (k > 0 ? [nil] : []) + literal.unicodeScalars.filter { !$0.isSpace }.map { Optional($0) }
             }
         }
         let ol = table("outline.tsv")

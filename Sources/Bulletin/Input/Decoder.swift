@@ -72,7 +72,7 @@ enum Decoder {
                     span: Span(first, first + 1)))
             }
         }
-        guard decoded.scalars.contains(where: { !$0.properties.isWhitespace }) else { throw .blank }
+        guard decoded.scalars.contains(where: { !$0.isSpace }) else { throw .blank }
         return decoded
     }
 

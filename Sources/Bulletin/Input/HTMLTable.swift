@@ -55,8 +55,8 @@ struct HTMLTable: Sendable {
             guard let cell = open[open.count - 1].cell else { return }
             open[open.count - 1].cell = nil
             var a = min(cell.start, out.count), b = out.count
-            while a < b, out[a].properties.isWhitespace { a += 1 }
-            while b > a, out[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b, out[a].isSpace { a += 1 }
+            while b > a, out[b - 1].isSpace { b -= 1 }
             open[open.count - 1].table.rows[open[open.count - 1].table.rows.count - 1]
                 .append(Cell(range: a..<b, rowspan: cell.rowspan, colspan: cell.colspan))
         }

@@ -52,7 +52,7 @@ enum HTMLText {
     /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>,
     /// or with a tag (an XML declaration, a comment) and has one of those in its first 1024 characters.
     static func looksLikeHTML(_ scalars: [Unicode.Scalar]) -> Bool {
-        let start = String(String.UnicodeScalarView(scalars.prefix(1024))).lowercased()
+        let start = String(scalars: scalars.prefix(1024)).lowercased()
         let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
             || trimmed.hasPrefix("<body")
@@ -187,7 +187,7 @@ enum HTMLText {
     /// adds the site's name: "标题_某某市人民政府"); of a <title> kept, the part before the site's name.
     private static func titleLine(_ title: [Unicode.Scalar], hasHeading: Bool, text out: [Unicode.Scalar],
                                   chrome: [Range<Int>], siteSeparators: [String]) -> [Unicode.Scalar] {
-        var titleText = title.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        var titleText = title.split(whereSeparator: { $0.isSpace }).map { String(scalars: $0) }.joined(separator: " ")
         // The first lines of the article: chrome is skipped.
         var firstLines: [String] = []
         var start = 0, k = 0
@@ -195,7 +195,7 @@ enum HTMLText {
             while k < chrome.count, chrome[k].upperBound <= start { k += 1 }
             if k < chrome.count, chrome[k].contains(start) { start = chrome[k].upperBound; continue }
             let end = out[start...].firstIndex(of: "\n") ?? out.count
-            if end > start { firstLines.append(String(String.UnicodeScalarView(out[start..<end]))) }
+            if end > start { firstLines.append(String(scalars: out[start..<end])) }
             start = end + 1
         }
         if titleText.isEmpty || hasHeading || firstLines.contains(where: { $0.unicodeScalars.count >= 4 && titleText.hasPrefix($0) }) {
@@ -246,7 +246,7 @@ enum HTMLText {
             }
             i += 1
         }
-        let attributes = String(String.UnicodeScalarView(s[attributeStart..<min(i, s.count)]))
+        let attributes = String(scalars: s[attributeStart..<min(i, s.count)])
         attributeStart = 0
         if attributes.hasSuffix("/") { selfClosing = true }
         for key in ["class", "id"] {

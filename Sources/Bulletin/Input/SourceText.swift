@@ -71,7 +71,7 @@ public struct SourceText: Sendable {
             start = now
         }
         if let document = try DocumentReader.read(bytes) {
-            guard document.text.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
+            guard document.text.contains(where: { !$0.isSpace && $0 != "\u{0C}" }) else {
                 throw .document(reason: "a \(document.format) file with no text")
             }
             lap("decode")
@@ -95,7 +95,7 @@ public struct SourceText: Sendable {
             d.span.map { Diagnostic(severity: d.severity, message: d.message, span: nil).located(onLine: lines.line(of: $0.start)) } ?? d
         }
         let page = HTMLText.read(decoded.scalars, words: HTMLText.Words(grammar))
-        guard page.text.contains(where: { !$0.properties.isWhitespace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
+        guard page.text.contains(where: { !$0.isSpace }) else { throw .notText(reason: "an HTML page with no text", line: nil) }
         lap("decode")
         self.init(scalars: page.text, path: path, encoding: decoded.encoding + " (HTML)", sha256: sha256,
                   diagnostics: located)
@@ -202,7 +202,7 @@ public struct SourceText: Sendable {
     /// The original text of the normalised range `range`.
     func originalText(_ range: Range<Int>) -> String {
         let span = span(range)
-        return String(String.UnicodeScalarView(original[span.start..<span.end]))
+        return String(scalars: original[span.start..<span.end])
     }
 
     /// The decoding diagnostics as an extraction lists them, each naming its line.
@@ -210,6 +210,6 @@ public struct SourceText: Sendable {
 
     /// The normalised text of `range`.
     func text(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(chars[range]))
+        String(scalars: chars[range])
     }
 }

@@ -95,7 +95,7 @@ extension TableReader {
         while k < lines.count, headers.count < 40 {
             let (c, next) = nextCell(k, blankSeparated: blank)
             let text = cell(c)
-            if isNumeric(text) || compact(text).count > Self.labelledHeaderWidth || containsSentenceEnd(text) { break }
+            if isNumeric(text) || compact(text, limit: Self.labelledHeaderWidth) == nil || containsSentenceEnd(text) { break }
             headers.append(text)
             starts.append(k)
             k = next

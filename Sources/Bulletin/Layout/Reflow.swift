@@ -104,7 +104,7 @@ enum Reflow {
     /// Whether a line is only a page number, spaces and form feeds aside.
     static func isPageNumber(_ line: ArraySlice<Unicode.Scalar>, grammar: Grammar) -> Bool {
         guard line.count <= 24 else { return false }
-        let compact = line.filter { !$0.properties.isWhitespace }
+        let compact = line.filter { !$0.isSpace }
         guard !compact.isEmpty else { return false }
         return grammar.pageNumbers.contains { pattern in
             var i = 0
@@ -174,9 +174,9 @@ enum Reflow {
             let line = lines[k], next = lines[k + 1]
             // A row of a table set out in columns is no wrapped paragraph.
             if hasColumnGap(chars, line) || hasColumnGap(chars, next) { continue }
-            guard let last = line.last(where: { !chars[$0].properties.isWhitespace }).map({ chars[$0] }),
+            guard let last = line.last(where: { !chars[$0].isSpace }).map({ chars[$0] }),
                   !grammar.lineEnds.contains(last),
-                  let first = next.first, !chars[first].properties.isWhitespace,
+                  let first = next.first, !chars[first].isSpace,
                   LayoutReader.marker(in: chars, at: first, lineEnd: next.upperBound, grammar: grammar) == nil
             else { continue }
             joins.append(line.upperBound)

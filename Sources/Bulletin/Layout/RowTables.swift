@@ -126,7 +126,7 @@ extension TableReader {
     /// The whitespace before a line's first character, a tab or wide space counting as several.
     private func indentation(of line: Range<Int>) -> Int {
         var p = line.lowerBound, width = 0
-        while p > 0, chars[p - 1] != "\n", chars[p - 1].properties.isWhitespace {
+        while p > 0, chars[p - 1] != "\n", chars[p - 1].isSpace {
             p -= 1
             width += chars[p] == "\t" ? 4 : 1
         }

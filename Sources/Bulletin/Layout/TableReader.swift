@@ -53,7 +53,7 @@ struct TableReader {
             if rows[k].parentLabel == nil { rows[k].parentLabel = parent }
             if let own = rows[k].cells[label], let lead = words.subRow.match(in: chars, at: own.lowerBound, limit: own.upperBound) {
                 var a = own.lowerBound + lead.length
-                while a < own.upperBound, grammar.clauseEnds.contains(chars[a]) || chars[a].properties.isWhitespace { a += 1 }
+                while a < own.upperBound, grammar.clauseEnds.contains(chars[a]) || chars[a].isSpace { a += 1 }
                 if a < own.upperBound { rows[k].subRowName = a..<own.upperBound }
             }
         }
@@ -65,26 +65,36 @@ struct TableReader {
     /// A line as a cell: without a trailing " |" (text copied from a web table) or surrounding space.
     func cell(_ line: Range<Int>) -> Range<Int> {
         var a = line.lowerBound, b = line.upperBound
-        while b > a, chars[b - 1] == "|" || chars[b - 1].properties.isWhitespace { b -= 1 }
-        while a < b, chars[a] == "|" || chars[a].properties.isWhitespace { a += 1 }
+        while b > a, chars[b - 1] == "|" || chars[b - 1].isSpace { b -= 1 }
+        while a < b, chars[a] == "|" || chars[a].isSpace { a += 1 }
         return a..<b
     }
 
     /// The cell's characters without whitespace (a header broken over lines reads as one word).
     func compact(_ range: Range<Int>) -> [Unicode.Scalar] {
-        chars[range].filter { !$0.properties.isWhitespace }
+        chars[range].filter { !$0.isSpace }
+    }
+
+    /// The cell's characters without whitespace, or nil when there are more than `limit` (a
+    /// line of prose is given up on at once).
+    func compact(_ range: Range<Int>, limit: Int) -> [Unicode.Scalar]? {
+        var text: [Unicode.Scalar] = []
+        for c in chars[range] where !c.isSpace {
+            if text.count == limit { return nil }
+            text.append(c)
+        }
+        return text
     }
 
     func isWhole(_ trie: PhraseTrie<Bool>, _ range: Range<Int>) -> Bool {
-        let text = compact(range)
-        guard !text.isEmpty, text.count <= 24 else { return false }
+        guard let text = compact(range, limit: 24), !text.isEmpty else { return false }
         return trie.match(in: text, at: 0).map { $0.length == text.count } ?? false
     }
 
     /// A row number: up to six digits and nothing else (a table's first row number has at most four).
     func integer(_ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 6, chars[range].allSatisfy(\.isASCIIDigit) else { return nil }
-        return Int(String(String.UnicodeScalarView(chars[range])))
+        return Int(String(scalars: chars[range]))
     }
 
     /// A cell that states a figure: it starts with a digit (1300人, 187.9, 80.4%).

@@ -19,7 +19,7 @@ public struct AmountFormat: Sendable {
             }
             if found == nil, i > 0, scalars[i - 1].properties.numericType != nil,
                let hit = grammar.multipliers.match(in: scalars, at: i) {
-                found = (String(String.UnicodeScalarView(scalars[i..<(i + hit.length)])), Double(hit.value))
+                found = (String(scalars: scalars[i..<(i + hit.length)]), Double(hit.value))
             }
         }
         multiplier = found.map { (word: $0.0, factor: $0.1) }

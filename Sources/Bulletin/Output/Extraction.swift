@@ -73,4 +73,14 @@ public struct Extraction: Encodable, Sendable {
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
         JSONWriter.bytes(self, pretty: pretty)
     }
+
+    /// Writes the JSON document to `output` piece by piece (about a megabyte at a time), so that
+    /// the whole of a large document's JSON is never held at once.
+    public func writeJSON(pretty: Bool = true, to output: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var writer = JSONWriter(pretty: pretty, flush: output)
+            write(to: &writer)
+            writer.drain()
+        }
+    }
 }

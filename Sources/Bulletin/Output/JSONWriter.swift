@@ -12,10 +12,10 @@ struct JSONWriter {
     private var depth = 0
     /// Whether the open container has a member or element yet, innermost last.
     private var filled: [Bool] = []
-    private let flush: (([UInt8]) throws -> Void)?
+    private let flush: (([UInt8]) -> Void)?
     private let flushSize: Int
 
-    init(pretty: Bool, flushSize: Int = 1 << 20, flush: (([UInt8]) throws -> Void)? = nil) {
+    init(pretty: Bool, flushSize: Int = 1 << 20, flush: (([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
         self.flush = flush
         self.flushSize = flushSize
@@ -30,15 +30,10 @@ struct JSONWriter {
     }
 
     /// Hands what is buffered to `flush` (when there is one).
-    mutating func drain() throws {
+    mutating func drain() {
         guard let flush, !bytes.isEmpty else { return }
-        try flush(bytes)
+        flush(bytes)
         bytes.removeAll(keepingCapacity: true)
-    }
-
-    /// Drains the buffer once it is large; called between records.
-    mutating func drainIfFull() throws {
-        if flush != nil, bytes.count >= flushSize { try drain() }
     }
 
     // MARK: Containers
@@ -89,6 +84,8 @@ struct JSONWriter {
         for value in values {
             next()
             value.write(to: &self)
+            // Between records, a full buffer goes out.
+            if flush != nil, bytes.count >= flushSize { drain() }
         }
         close(0x5D)
     }

@@ -8,12 +8,17 @@ public final class StageClock: @unchecked Sendable {
     public static let stages = ["decode", "normalise", "layout", "tokenize", "quantities", "structure", "claims", "checks"]
     /// Seconds by stage, summed over every run that used this clock.
     public private(set) var seconds: [String: Double] = [:]
+    /// The process's peak resident memory (MB) when each stage last ended.
+    public private(set) var peakMegabytes: [String: Double] = [:]
 
     public init() {}
 
     /// Adds `seconds` to `stage`.
     public func add(_ stage: String, _ seconds: Double) {
         self.seconds[stage, default: 0] += seconds
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        peakMegabytes[stage] = Double(usage.ru_maxrss) / 1024
     }
 
     /// A monotonic time in nanoseconds.

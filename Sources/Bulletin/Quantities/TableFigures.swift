@@ -16,7 +16,7 @@ struct TableFigures {
 
     func unit(ofHeader header: Range<Int>?) -> HeaderUnit? {
         guard let header else { return nil }
-        let text = chars[header].filter { !$0.properties.isWhitespace }
+        let text = chars[header].filter { !$0.isSpace }
         if text.last == "%", let percent = wholeUnit(["%"]) { return HeaderUnit(unit: percent, factor: 1) }
         guard text.last == ")", let open = text.lastIndex(of: "(") else { return nil }
         var inside = Array(text[(open + 1)..<(text.count - 1)])
@@ -56,7 +56,7 @@ struct TableFigures {
             if chars[end] == "." { decimals = 0 } else if let d = decimals { decimals = d + 1 }
             end += 1
         }
-        let text = String(String.UnicodeScalarView(chars[cell.lowerBound..<end]))
+        let text = String(scalars: chars[cell.lowerBound..<end])
         guard end == cell.upperBound, let value = Double(text), decimals != 0 else { return nil }
         var step = 1.0
         for _ in 0..<(decimals ?? 0) { step /= 10 }
@@ -83,7 +83,7 @@ extension TableFigures {
         if let unit = unit(ofHeader: column.header) ?? unit(ofHeader: column.group) { return unit }
         if case .ratio = column.role { return wholeUnit(["%"]).map { HeaderUnit(unit: $0, factor: 1) } }
         guard let row, let c = table?.unitColumn, let cell = row.cells[c] else { return nil }
-        return wholeUnit(chars[cell].filter { !$0.properties.isWhitespace }).map { HeaderUnit(unit: $0, factor: 1) }
+        return wholeUnit(chars[cell].filter { !$0.isSpace }).map { HeaderUnit(unit: $0, factor: 1) }
     }
 
     /// The scanned quantities with the tables' figures: each cell's figure in its column's unit (a

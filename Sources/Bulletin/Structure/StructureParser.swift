@@ -221,8 +221,8 @@ struct StructureParser {
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
         var a = range.lowerBound, b = range.upperBound
-        while a < b, chars[a].properties.isWhitespace { a += 1 }
-        while b > a, chars[b - 1].properties.isWhitespace { b -= 1 }
+        while a < b, chars[a].isSpace { a += 1 }
+        while b > a, chars[b - 1].isSpace { b -= 1 }
         return a..<b
     }
 

@@ -31,9 +31,39 @@ extension Unicode.Scalar {
         }
     }
 
+    /// Unicode's White_Space property (`properties.isWhitespace`) without the property lookup,
+    /// for the hot loops: tab to carriage return, space, U+0085, no-break space, U+1680,
+    /// U+2000–U+200A, the line and paragraph separators, U+202F, U+205F and the ideographic space.
+    @inline(__always)
+    var isSpace: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// 0–9.
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 
     /// A–Z, a–z.
     var isASCIILetter: Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+}
+
+extension String {
+    /// The string of `scalars`, encoded straight into the string's storage (appending scalars to a
+    /// `String.UnicodeScalarView` one by one is several times slower).
+    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
 }

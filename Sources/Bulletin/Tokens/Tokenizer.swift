@@ -10,7 +10,7 @@ public enum Tokenizer {
         case 200..<300: return .letter
         case 300..<500: return .ideographic
         default:
-            return first.properties.isWhitespace ? .whitespace : .punctuation
+            return first.isSpace ? .whitespace : .punctuation
         }
     }
 

@@ -90,7 +90,7 @@ struct DocxReader {
 
     private mutating func endParagraph() {
         guard var text = paragraphs.popLast(), let numbers = paragraphNumbering.popLast() else { return }
-        if text.contains(where: { !$0.properties.isWhitespace }),
+        if text.contains(where: { !$0.isSpace }),
            let label = numbering.label(numID: numbers.numID, level: numbers.level, style: numbers.style) {
             text = Array(label.unicodeScalars) + text
         }
@@ -149,8 +149,8 @@ private struct WordTable {
             return
         }
         var a = min(open.start, text.count), b = text.count
-        while a < b, text[a].properties.isWhitespace { a += 1 }
-        while b > a, text[b - 1].properties.isWhitespace { b -= 1 }
+        while a < b, text[a].isSpace { a += 1 }
+        while b > a, text[b - 1].isSpace { b -= 1 }
         html.rows[r].append(HTMLTable.Cell(range: a..<b, rowspan: 1, colspan: open.span))
         if mergeStarts { merges[column] = (r, html.rows[r].count - 1) } else { merges[column] = nil }
     }

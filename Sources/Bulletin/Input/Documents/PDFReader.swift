@@ -32,7 +32,7 @@ enum PDFReader {
             if document.text.last != "\n" { document.text.append("\n") }
             document.places.append(PlaceMark(range: start..<document.text.count, place: Place(page: index + 1)))
         }
-        guard document.text.contains(where: { !$0.properties.isWhitespace && $0 != "\u{0C}" }) else {
+        guard document.text.contains(where: { !$0.isSpace && $0 != "\u{0C}" }) else {
             throw DocumentError("a PDF with no text layer (a scanned image of \(pages) page\(pages == 1 ? "" : "s")): bulletin reads the text of a PDF, not its images; run OCR first")
         }
         return document

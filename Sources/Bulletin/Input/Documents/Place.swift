@@ -52,8 +52,8 @@ struct ReadDocument {
     @discardableResult
     mutating func append(line: some Sequence<Unicode.Scalar>, place: Place) -> Range<Int> {
         var scalars = Array(line)
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        let lead = scalars.prefix { $0.properties.isWhitespace }.count
+        while let last = scalars.last, last.isSpace { scalars.removeLast() }
+        let lead = scalars.prefix { $0.isSpace }.count
         guard lead < scalars.count else { return text.count..<text.count }
         let start = text.count
         text.append(contentsOf: scalars[lead...])

@@ -108,7 +108,7 @@ struct WordNumbering {
         case "decimalEnclosedParen": return enclosed(n, base: 0x2474)
         case "decimalEnclosedFullstop": return enclosed(n, base: 0x2488)
         case "decimalZero": return n < 10 ? "0\(n)" : String(n)
-        case "decimalFullWidth", "decimalFullWidth2": return String(String.UnicodeScalarView(String(n).unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
+        case "decimalFullWidth", "decimalFullWidth2": return String(scalars: String(n).unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! })
         case "lowerLetter", "upperLetter":
             let letter = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8((max(n, 1) - 1) % 26)))
             let text = String(repeating: letter, count: (max(n, 1) - 1) / 26 + 1)
