@@ -7,6 +7,8 @@ struct Checker {
     let structure: DocumentStructure
     let claims: ClaimExtractor.Result
     let quantities: [Quantity]
+    /// The claim extractor's index of the text and its quantities.
+    let index: TextIndex
     private var chars: [Unicode.Scalar] { source.chars }
 
     func run() -> [Check] {
@@ -42,7 +44,6 @@ struct Checker {
     /// add up to the target stated for the total (5002 + 1000 ≈ 6000)?
     private func impliedTargetSums() -> [Check] {
         var checks: [Check] = []
-        let index = TextIndex(chars: chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
         let headings = HeadingCache()
         for distribution in claims.distributions {
             let members = distribution.claimIndices.map { claims.claims[$0] }

@@ -27,15 +27,15 @@ struct TableClaims {
         let lowerIsBetter: Bool
     }
 
-    init(source: SourceText, grammar: Grammar, layout: Layout, structure: DocumentStructure, quantities: [Quantity]) {
+    /// `quantities` in text order, with the amounts the prose claims found cued as plans.
+    init(source: SourceText, grammar: Grammar, layout: Layout, structure: DocumentStructure, quantities: [Quantity],
+         planAmounts: CuedAmounts) {
         self.source = source
         self.grammar = grammar
         self.layout = layout
         self.structure = structure
-        let content = quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        figures = TableFigures(source: source, grammar: grammar, quantities: content)
-        let index = TextIndex(chars: source.chars, lines: structure.contentLines, quantities: content, grammar: grammar)
-        planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
+        figures = TableFigures(source: source, grammar: grammar, quantities: quantities)
+        self.planAmounts = planAmounts
     }
 
     func extract() -> Result {
@@ -94,17 +94,18 @@ extension TableClaims.Result {
     func merged(into prose: ClaimExtractor.Result) -> ClaimExtractor.Result {
         guard !claims.isEmpty else { return prose }
         let taken = Set(claims.map(\.percentRange.lowerBound))
-        var entries: [(claim: Claim, old: Int?)] = prose.claims.enumerated()
-            .filter { !taken.contains($0.element.percentRange.lowerBound) }.map { ($0.element, $0.offset) }
-        entries += claims.map { ($0, nil) }
-        // A stable sort: prose claims keep their order among themselves.
-        entries = entries.enumerated().sorted {
-            ($0.element.claim.percentRange.lowerBound, $0.offset) < ($1.element.claim.percentRange.lowerBound, $1.offset)
-        }.map(\.element)
+        // Prose claims (index k) and table claims (index -1 - k), ordered by position; a stable
+        // sort, so prose claims keep their order among themselves. Only the indices move.
+        var entries: [(start: Int, rank: Int, index: Int)] = []
+        for (k, claim) in prose.claims.enumerated() where !taken.contains(claim.percentRange.lowerBound) {
+            entries.append((claim.percentRange.lowerBound, entries.count, k))
+        }
+        for (k, claim) in claims.enumerated() { entries.append((claim.percentRange.lowerBound, entries.count, -1 - k)) }
+        entries.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
         var moved: [Int: Int] = [:]
-        for (k, entry) in entries.enumerated() { if let old = entry.old { moved[old] = k } }
+        for (k, entry) in entries.enumerated() where entry.index >= 0 { moved[entry.index] = k }
         var result = prose
-        result.claims = entries.map(\.claim)
+        result.claims = entries.map { $0.index >= 0 ? prose.claims[$0.index] : claims[-1 - $0.index] }
         result.distributions = prose.distributions.map { d in
             Distribution(amounts: d.amounts, groups: d.groups, percentages: d.percentages, range: d.range,
                          hasMarker: d.hasMarker, claimIndices: d.claimIndices.compactMap { moved[$0] })

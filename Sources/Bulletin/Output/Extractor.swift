@@ -25,13 +25,16 @@ public struct Extractor: Sendable {
         let structure = clock.measure("structure") {
             StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
         }
-        let (claims, tables) = clock.measure("claims") {
-            let prose = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities).extract()
-            let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities).extract()
-            return (tables.merged(into: prose), tables)
+        let ((claims, tables), index) = clock.measure("claims") {
+            // (The quantities are in text order; the text index and the cued amounts serve all three.)
+            let extractor = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities)
+            let prose = extractor.extract()
+            let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities,
+                                     planAmounts: extractor.planAmounts).extract()
+            return ((tables.merged(into: prose), tables), extractor.index)
         }
         let checks = clock.measure("checks") {
-            (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities).run()
+            (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities, index: index).run()
                 + tables.checks).sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
         }
 
