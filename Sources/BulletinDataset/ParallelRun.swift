@@ -14,9 +14,10 @@ public final class StopFlag: Sendable {
 
 /// Runs `work` on the indices 0..<count on `jobs` threads and hands each result to `consume` on
 /// the calling thread in index order, as soon as it and those before it are ready. When `stop` is
-/// set, no further index is started; the results of those started are still consumed.
-enum ParallelRun {
-    static func run<Output: Sendable>(
+/// set, no further index is started; the results of those started are still consumed. Used by
+/// `dataset`, `stats` and `check`: their output is the same whatever the number of jobs.
+public enum ParallelRun {
+    public static func run<Output: Sendable>(
         count: Int, jobs: Int, stop: StopFlag,
         work: @escaping @Sendable (Int) -> Output,
         consume: (Int, Output) throws -> Void

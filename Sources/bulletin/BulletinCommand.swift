@@ -170,6 +170,8 @@ struct Check: ParsableCommand {
     @Option(help: "table: a readable verdict table per file; json: one JSON document; csv: one row per claim and check.")
     var format: Format = .table
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
         let files = paths.flatMap(BulletinFiles.listOrKeep)
@@ -177,15 +179,19 @@ struct Check: ParsableCommand {
         var failed = false
         var unusable = false
         var tables: [VerdictTable] = []
-        // A file that cannot be used is reported and the others are still checked.
-        for file in files {
-            let source: SourceText
-            do { source = try readSource(file, grammar: extractor.grammar) } catch {
-                report(error.message)
+        // A file that cannot be used is reported and the others are still checked. Files are
+        // extracted on every core and reported in order.
+        try ParallelRun.run(count: files.count, jobs: jobs.jobs, stop: StopFlag(), work: { index -> Result<(SourceText, Extraction), InputFailure> in
+            do throws(InputFailure) {
+                let source = try readSource(files[index], grammar: extractor.grammar)
+                return .success((source, extractor.extract(source)))
+            } catch { return .failure(error) }
+        }, consume: { _, outcome in
+            guard case .success(let (source, extraction)) = outcome else {
+                if case .failure(let error) = outcome { report(error.message) }
                 unusable = true
-                continue
+                return
             }
-            let extraction = extractor.extract(source)
             reportDiagnostics(of: extraction)
             let table = VerdictTable(extraction: extraction, source: source, grammar: extractor.grammar, showAll: all)
             if format == .table {
@@ -194,7 +200,7 @@ struct Check: ParsableCommand {
             }
             tables.append(table)
             failed = failed || extraction.hasFailures
-        }
+        })
         switch format {
         case .table: break
         case .json: print(VerdictTable.json(tables))
@@ -202,5 +208,15 @@ struct Check: ParsableCommand {
         }
         if unusable { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
+    }
+}
+
+/// `--jobs N`: how many documents are extracted at once (default: one per core).
+struct JobsOption: ParsableArguments {
+    @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }

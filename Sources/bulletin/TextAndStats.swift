@@ -36,22 +36,27 @@ struct Stats: ParsableCommand {
     @Option(help: "table: the counts and one line per document; json: the same as one JSON document; csv: one row per document.")
     var format: Format = .table
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         let extractor = Extractor(grammar: grammar.loadOrExit())
         let files = paths.flatMap(BulletinFiles.listOrExit)
         if files.isEmpty { fail("no bulletins (.txt, .text, .htm, .html, .docx, .xlsx, .pdf) in \(paths.joined(separator: ", "))") }
         var corpus = CorpusReport()
         let progress = Progress(total: files.count)
-        for (index, file) in files.enumerated() {
-            progress.show(index, file)
-            do {
-                corpus.add(try extract(file, with: extractor))
-            } catch {
+        // Documents are extracted on every core and added in file order.
+        try ParallelRun.run(count: files.count, jobs: jobs.jobs, stop: StopFlag(), work: { index -> Result<Extraction, InputFailure> in
+            do throws(InputFailure) { return .success(try extract(files[index], with: extractor)) } catch { return .failure(error) }
+        }, consume: { index, outcome in
+            progress.show(index, files[index])
+            switch outcome {
+            case .success(let extraction): corpus.add(extraction)
+            case .failure(let error):
                 progress.clear()
                 report(error.message)
-                corpus.addUnreadable(file)
+                corpus.addUnreadable(files[index])
             }
-        }
+        })
         progress.clear()
         switch format {
         case .table: print(corpus.render())

@@ -63,6 +63,26 @@ import Testing
         #expect((report["files"] as? [Any])?.count == corpusTexts().count)
     }
 
+    /// `check` and `stats` extract on several threads and report in file order: the output is the
+    /// same with one job as with four (an unreadable file among them included).
+    @Test func batchesGiveTheSameOutputWithAnyNumberOfJobs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in corpusTexts().prefix(8) {
+            try Data(try packageFile(path)).write(to: folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent))
+        }
+        try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56)).write(to: folder.appendingPathComponent("broken.txt"))  // an ELF header
+        for command in [["check", "--format", "csv"], ["check"], ["stats", "--format", "csv"], ["stats"]] {
+            let one = try runBulletin(command + ["--jobs", "1", folder.path])
+            let four = try runBulletin(command + ["--jobs", "4", folder.path])
+            #expect(one.0 == 2 && four.0 == 2, "\(command): a file cannot be read")
+            #expect(one.1 == four.1, "\(command)")
+            #expect(one.2 == four.2, "\(command)")
+            #expect(one.1.split(separator: "\n").count > 8)
+        }
+    }
+
     @Test func verdictTablePlacesByLineAndColumnAndWritesImpliedTargetsInTheDocumentsUnit() throws {
         let (_, out, _) = try runBulletin(["check", departments])
         #expect(out.contains("line:col"))
