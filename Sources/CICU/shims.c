@@ -108,3 +108,11 @@ int32_t bicu_word_breaker_status(bicu_word_breaker *b) {
 void bicu_word_breaker_close(bicu_word_breaker *b) {
     if (b != NULL) ubrk_close((UBreakIterator *)b);
 }
+
+int32_t bicu_word_breaker_is_boundary(bicu_word_breaker *b, int32_t offset) {
+    return ubrk_isBoundary((UBreakIterator *)b, offset) ? 1 : 0;
+}
+
+int32_t bicu_word_breaker_current(bicu_word_breaker *b) {
+    return ubrk_current((UBreakIterator *)b);
+}

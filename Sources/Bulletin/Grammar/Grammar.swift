@@ -54,6 +54,10 @@ public final class Grammar: Sendable {
     let fractionSlashes: PhraseTrie<UnitEntry>
     /// Numeral characters that stand for an unknown digit (几).
     let someDigits: Set<UInt32>
+    /// The characters an amount can start with: ASCII digits, the numerals, the unknown digits (几)
+    /// and the first characters of the number words and unit prefixes. A token that starts with
+    /// anything else is never read as a quantity, so only these are looked up (`Tokenizer`).
+    let amountStarts: Set<UInt32>
     // Numbers that are not quantities
     let yearWords: PhraseTrie<Bool>
     let dateUnits: PhraseTrie<Bool>
@@ -270,6 +274,8 @@ public final class Grammar: Sendable {
         fractionWords = PhraseTrie(fractions)
         fractionSlashes = PhraseTrie(slashes)
         someDigits = some
+        amountStarts = Set(UInt32(0x30)...0x39).union(numerals.keys).union(some)
+            .union(unitPrefixes.firstScalars).union(fixedWords.firstScalars)
 
         var before: [(String, Approximation)] = [], after: [(String, Approximation)] = [], trailing: [(String, Approximation)] = []
         for row in table("approximations.tsv").rows {

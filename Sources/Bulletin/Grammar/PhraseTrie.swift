@@ -14,6 +14,8 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     /// The values of the phrases, indexed by `TrieNodes.valueIndex`.
     private var values: [Value] = []
     private(set) var maxLength = 0
+    /// The first scalar of every phrase (normalised): no match starts anywhere else.
+    private(set) var firstScalars = Set<UInt32>()
 
     init() {}
 
@@ -29,6 +31,7 @@ struct PhraseTrie<Value: Sendable>: Sendable {
         let scalars = phrase.unicodeScalars.flatMap { $0.value < 0x80 ? [$0] : TextNormalizer.shared.normalize($0) }
         guard !scalars.isEmpty else { return }
         maxLength = max(maxLength, scalars.count)
+        firstScalars.insert(scalars[0].value)
         let index = Int32(values.count)
         let addedForward = forward.add(scalars, valueIndex: index)
         let addedBackward = backward.add(scalars.reversed(), valueIndex: index)

@@ -16,7 +16,8 @@ public struct Extractor: Sendable {
     public func extract(_ decoded: SourceText, clock: StageClock? = nil) -> Extraction {
         let layout = clock.measure("layout") { LayoutReader(source: decoded, grammar: grammar).read() }
         let source = layout.source
-        let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source) }
+        // Only tokens that can start an amount are read.
+        let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts) }
         let (scanned, quantities, dates) = clock.measure("quantities") {
             let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
             let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)

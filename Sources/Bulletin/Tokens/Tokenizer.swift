@@ -16,7 +16,17 @@ public enum Tokenizer {
 
     public static func tokenize(_ source: SourceText) -> [Token] { tokenize(source.chars) }
 
+    /// Every token of `chars`.
     static func tokenize(_ chars: [Unicode.Scalar]) -> [Token] {
+        tokenize(chars, startingWith: nil)
+    }
+
+    /// The tokens of `chars` that start with one of `starts` (every token when nil), exactly as
+    /// tokenizing the whole text gives them. ICU is asked only at those characters whether a token
+    /// starts there (its iterator answers at any position as it would running from the start), so
+    /// text with no such character is not segmented at all: the quantity scanner reads only
+    /// tokens that start with a digit or a numeral (`Grammar.amountStarts`).
+    static func tokenize(_ chars: [Unicode.Scalar], startingWith starts: Set<UInt32>?) -> [Token] {
         guard !chars.isEmpty else { return [] }
         // ICU works on UTF-16; keep the scalar index of every UTF-16 offset.
         var utf16: [UInt16] = []
@@ -36,26 +46,54 @@ public enum Tokenizer {
             }
         }
         scalarAt.append(Int32(chars.count))
+        // The start characters as a table for the basic plane.
+        var isStart = [Bool](repeating: starts == nil, count: 0x10000)
+        if let starts { for v in starts where v < 0x10000 { isStart[Int(v)] = true } }
+        func startsToken(_ unit: UInt16, at u: Int) -> Bool {
+            guard let starts else { return true }
+            if unit < 0xD800 || unit > 0xDFFF { return isStart[Int(unit)] }
+            return starts.contains(chars[Int(scalarAt[u])].value)
+        }
         var tokens: [Token] = []
-        tokens.reserveCapacity(chars.count / 2)
+        tokens.reserveCapacity(starts == nil ? chars.count / 2 : chars.count / 16)
         utf16.withUnsafeBufferPointer { buffer in
             var error: Int32 = 0
             guard let breaker = bicu_word_breaker_open("zh", buffer.baseAddress, Int32(buffer.count), &error) else {
                 // Without ICU's iterator, fall back to one token per scalar so later stages still run.
-                tokens = chars.indices.map { Token(kind: kind(status: 0, first: chars[$0]), range: $0..<$0 + 1) }
+                tokens = chars.indices.filter { starts?.contains(chars[$0].value) ?? true }
+                    .map { Token(kind: kind(status: 0, first: chars[$0]), range: $0..<$0 + 1) }
                 return
             }
             defer { bicu_word_breaker_close(breaker) }
-            var start = 0
-            while true {
-                let boundary = bicu_word_breaker_next(breaker)
-                if boundary < 0 { break }
-                let from = Int(scalarAt[start]), to = Int(scalarAt[Int(boundary)])
-                if to > from {
-                    let status = bicu_word_breaker_status(breaker)
-                    tokens.append(Token(kind: kind(status: status, first: chars[from]), range: from..<to))
+            if starts == nil {
+                var start = 0
+                while true {
+                    let boundary = bicu_word_breaker_next(breaker)
+                    if boundary < 0 { break }
+                    let from = Int(scalarAt[start]), to = Int(scalarAt[Int(boundary)])
+                    if to > from {
+                        let status = bicu_word_breaker_status(breaker)
+                        tokens.append(Token(kind: kind(status: status, first: chars[from]), range: from..<to))
+                    }
+                    start = Int(boundary)
                 }
-                start = Int(boundary)
+                return
+            }
+            var u = 0
+            while u < buffer.count {
+                guard startsToken(buffer[u], at: u) else { u += 1; continue }
+                guard bicu_word_breaker_is_boundary(breaker, Int32(u)) != 0 else {
+                    // Inside a token: go on from where the next one starts.
+                    u = max(u + 1, Int(bicu_word_breaker_current(breaker)))
+                    continue
+                }
+                let end = bicu_word_breaker_next(breaker)
+                guard end > u else { break }
+                let from = Int(scalarAt[u]), to = Int(scalarAt[Int(end)])
+                if to > from {
+                    tokens.append(Token(kind: kind(status: bicu_word_breaker_status(breaker), first: chars[from]), range: from..<to))
+                }
+                u = Int(end)
             }
         }
         return tokens

@@ -47,5 +47,9 @@ int32_t bicu_word_breaker_next(bicu_word_breaker *b);
 /** The rule status of the segment ending at the current boundary (UBRK_WORD_*). */
 int32_t bicu_word_breaker_status(bicu_word_breaker *b);
 void bicu_word_breaker_close(bicu_word_breaker *b);
+/** Whether `offset` is a boundary; leaves the iterator at the first boundary at or after it. */
+int32_t bicu_word_breaker_is_boundary(bicu_word_breaker *b, int32_t offset);
+/** The iterator's current boundary. */
+int32_t bicu_word_breaker_current(bicu_word_breaker *b);
 
 #endif

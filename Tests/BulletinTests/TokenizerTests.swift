@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import Bulletin
+
+/// Tokenizing only where an amount can start gives exactly the tokens that tokenizing the whole
+/// text gives there: ICU answers at any position as it does running from the start.
+struct TokenizerTests {
+    func expectSameTokens(_ chars: [Unicode.Scalar], starts: Set<UInt32>, _ name: String) {
+        let all = Tokenizer.tokenize(chars).filter { starts.contains(chars[$0.range.lowerBound].value) }
+        let some = Tokenizer.tokenize(chars, startingWith: starts)
+        #expect(some == all, "\(name): \(some.count) tokens against \(all.count)")
+    }
+
+    @Test(arguments: corpusTexts())
+    func corpusTokensAtAmountStarts(_ path: String) throws {
+        let source = try SourceText(bytes: packageFile(path), path: path)
+        expectSameTokens(source.chars, starts: Grammar.builtIn.amountStarts, path)
+    }
+
+    /// Letters joined to digits (G20, A1), separators inside numbers (1,234.5; 3:2), numerals inside
+    /// words (统一, 进一步, 一批), numbers after combining marks and in supplementary characters, and
+    /// a text that starts and ends with a digit.
+    @Test func awkwardNeighbours() {
+        let texts = ["1G20峰会A1级3,234.5万元、3:2,统一进一步一批1",
+                     "e\u{301}1 2\u{200D}3 𠀀一𠀀二 五十 二〇一九年 几十 百分之三十 翻一番 十几个 0532-1234",
+                     "完成5项,占年计划的50%。计划10项\n\n一、三\r\n二十.5 1.5.6 a.1 1'000"]
+        for text in texts {
+            expectSameTokens(Array(text.unicodeScalars), starts: Grammar.builtIn.amountStarts, text)
+            // Every token, asked one by one.
+            let chars = Array(text.unicodeScalars)
+            expectSameTokens(chars, starts: Set(chars.map(\.value)), text + " (every start)")
+        }
+    }
+}
