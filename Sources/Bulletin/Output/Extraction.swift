@@ -22,9 +22,9 @@ public struct Extraction: Encodable, Sendable {
     }
 
     public struct ClaimCounts: Encodable, Sendable {
-        public let consistent: Int
-        public let inconsistent: Int
-        public let unverifiable: Int
+        public internal(set) var consistent: Int
+        public internal(set) var inconsistent: Int
+        public internal(set) var unverifiable: Int
     }
 
     public struct CheckCounts: Encodable, Sendable {

@@ -47,6 +47,14 @@ public struct Extractor: Sendable {
         }
         diagnostics = Self.listed(diagnostics, in: source)
         let items = structure.allItems.count
+        var claimCounts = Extraction.ClaimCounts(consistent: 0, inconsistent: 0, unverifiable: 0)
+        for claim in claims.claims {
+            switch claim.status {
+            case .consistent: claimCounts.consistent += 1
+            case .inconsistent: claimCounts.inconsistent += 1
+            case .unverifiable: claimCounts.unverifiable += 1
+            }
+        }
         var extraction = Extraction(
             schema: "bulletin/1",
             source: .init(path: source.path, sha256: source.sha256, encoding: source.encoding, length: source.original.count),
@@ -57,10 +65,7 @@ public struct Extractor: Sendable {
             claims: source.placing(claims.claims), checks: checks, diagnostics: diagnostics,
             summary: .init(
                 sections: structure.sections.count, items: items, quantities: quantities.count,
-                claims: .init(
-                    consistent: claims.claims.count { $0.status == .consistent },
-                    inconsistent: claims.claims.count { $0.status == .inconsistent },
-                    unverifiable: claims.claims.count { $0.status == .unverifiable }),
+                claims: claimCounts,
                 checks: .init(
                     pass: checks.count { $0.status == .pass },
                     fail: checks.count { $0.status == .fail },

@@ -38,10 +38,17 @@ struct JSONWriter {
 
     // MARK: Containers
 
+    /// A line break and two spaces per level.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        if depth <= 32 {
+            Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(1 + 2 * depth)])) }
+        } else {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        }
     }
 
     private mutating func open(_ bracket: UInt8) {
