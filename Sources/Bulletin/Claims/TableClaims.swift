@@ -34,7 +34,7 @@ struct TableClaims {
         self.grammar = grammar
         self.layout = layout
         self.structure = structure
-        figures = TableFigures(source: source, grammar: grammar, quantities: quantities)
+        figures = TableFigures(source: source, grammar: grammar, quantities: quantities.inTextOrder)
         self.planAmounts = planAmounts
     }
 

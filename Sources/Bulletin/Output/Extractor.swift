@@ -18,10 +18,11 @@ public struct Extractor: Sendable {
         let source = layout.source
         // Only tokens that can start an amount are read.
         let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts) }
-        let (scanned, quantities, dates) = clock.measure("quantities") {
+        // (Only the scan's diagnostics are kept: its quantities live on in `quantities`.)
+        let (scanDiagnostics, quantities, dates) = clock.measure("quantities") {
             let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
             let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
-            return (scanned, ListUnits.completed(merged, source: source, grammar: grammar), dates)
+            return (scanned.diagnostics, ListUnits.completed(merged, source: source, grammar: grammar), dates)
         }
         let structure = clock.measure("structure") {
             StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
@@ -39,7 +40,7 @@ public struct Extractor: Sendable {
                 + tables.checks).sorted { ($0.span?.start ?? -1) < ($1.span?.start ?? -1) }
         }
 
-        var diagnostics = source.diagnostics + scanned.diagnostics
+        var diagnostics = source.diagnostics + scanDiagnostics
         if source.original.isEmpty {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input is empty", span: nil))
         } else if layout.lines.isEmpty {

@@ -60,6 +60,15 @@ public struct Quantity: Encodable, Sendable, Equatable {
     var interval: Interval { Interval.of(value: value, step: step, approx: approx, upper: upper) }
 }
 
+extension Array where Element == Quantity {
+    /// In text order (by start); a copy is made only when they are not already (the scanner
+    /// finds them in order).
+    var inTextOrder: [Quantity] {
+        indices.dropFirst().allSatisfy({ self[$0 - 1].range.lowerBound <= self[$0].range.lowerBound })
+            ? self : sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
 /// A date or year found in the text (2019年, 12月20日, 2019-12-12); kept out of `quantities`.
 public struct DateMention: Encodable, Sendable, Equatable {
     public let text: String

@@ -92,7 +92,7 @@ extension TableFigures {
     static func merged(_ scanned: QuantityScanner.Result, layout: Layout, source: SourceText,
                        grammar: Grammar) -> (quantities: [Quantity], dates: [DateMention]) {
         guard !layout.tables.isEmpty else { return (scanned.quantities, scanned.dates) }
-        let sorted = scanned.quantities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let sorted = scanned.quantities.inTextOrder
         let figures = TableFigures(source: source, grammar: grammar, quantities: sorted)
         var replaced: [Int: Quantity] = [:]  // by start
         for table in layout.tables {
@@ -104,6 +104,7 @@ extension TableFigures {
                 }
             }
         }
+        guard !replaced.isEmpty else { return (sorted, scanned.dates) }
         var quantities = sorted.map { replaced.removeValue(forKey: $0.range.lowerBound) ?? $0 }
         if !replaced.isEmpty {
             quantities = (quantities + replaced.values).sorted { $0.range.lowerBound < $1.range.lowerBound }
