@@ -33,6 +33,9 @@ struct QuantityScanner {
         var leadingZero = false
     }
 
+    /// Only tokens that start with one of `Grammar.amountStarts` can give an amount here, so the
+    /// extractor tokenizes only those: a new way for an amount to start belongs in that set too
+    /// (`TokenizerTests.scannerReadsOnlyTokensAtAmountStarts` fails otherwise).
     func scan(_ tokens: [Token]) -> Result {
         var result = Result()
         var consumed = 0

@@ -47,7 +47,7 @@ public enum Tokenizer {
         }
         scalarAt.append(Int32(chars.count))
         // The start characters as a table for the basic plane.
-        var isStart = [Bool](repeating: starts == nil, count: 0x10000)
+        var isStart = [Bool](repeating: false, count: starts == nil ? 0 : 0x10000)
         if let starts { for v in starts where v < 0x10000 { isStart[Int(v)] = true } }
         func startsToken(_ unit: UInt16, at u: Int) -> Bool {
             guard let starts else { return true }
