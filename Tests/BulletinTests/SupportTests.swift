@@ -33,3 +33,48 @@ struct SupportTests {
         #expect("x".unicodeScalars.first?.isASCIILetter == true)
     }
 }
+
+/// `OffsetMap` reads back what an array of offsets holds, whatever its runs.
+struct OffsetMapTests {
+    /// Offsets as normalising and reflowing make them: steps of one, jumps (dropped characters) and
+    /// repeats (one character normalised to several), from fixed seeds.
+    static func offsets(seed: UInt64, count: Int) -> [Int] {
+        var rng = seed
+        func next() -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return rng >> 33 }
+        var out: [Int] = []
+        var o = Int(next() % 3)
+        for _ in 0..<count {
+            out.append(o)
+            switch next() % 10 {
+            case 0: o += 2 + Int(next() % 5)   // a jump
+            case 1: break                      // a repeat
+            default: o += 1
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [(1, 0), (2, 1), (3, 2), (4, 50), (5, 2000)])
+    func readsBackEveryOffset(seed: UInt64, count: Int) {
+        let offsets = Self.offsets(seed: seed, count: count)
+        var map = OffsetMap()
+        for o in offsets { map.append(o) }
+        #expect(map.count == offsets.count)
+        #expect(offsets.indices.allSatisfy { map[$0] == offsets[$0] })
+        var reader = OffsetMap.Reader(map)
+        #expect(offsets.indices.allSatisfy { reader.offset($0) == offsets[$0] })
+        // The first index at or past each original offset, as a search of the array finds it.
+        for x in -1...((offsets.last ?? 0) + 2) {
+            #expect(map.firstIndex(atLeast: x) == offsets.boundary { $0 >= x }, "at \(x)")
+        }
+    }
+
+    @Test func oneRunForTextThatStepsByOne() {
+        var map = OffsetMap()
+        for o in 5..<100_005 { map.append(o) }
+        #expect(map.runCount == 1)
+        #expect(map[99_999] == 100_004)
+        #expect(map.firstIndex(atLeast: 100_004) == 99_999)
+        #expect(map.firstIndex(atLeast: 100_005) == 100_000)
+    }
+}

@@ -39,8 +39,8 @@ public struct SourceText: Sendable {
     /// The normalised text, as scalars.
     let chars: [Unicode.Scalar]
     /// For each normalised scalar, the offset of the original scalar it came from; one extra
-    /// entry at the end holds `original.count`.
-    let origin: [Int]
+    /// entry at the end holds `original.count`. Kept as runs (`OffsetMap`).
+    let origin: OffsetMap
     /// The tables of an HTML page as its tags give them, with ranges into `original`.
     private(set) var htmlTables: [HTMLTable] = []
     /// For a .docx, .xlsx or .pdf: where each stretch of `original` is in the file, in text order.
@@ -117,9 +117,8 @@ public struct SourceText: Sendable {
         self.original = scalars
         let normalizer = TextNormalizer.shared
         var chars: [Unicode.Scalar] = []
-        var origin: [Int] = []
+        var origin = OffsetMap()
         chars.reserveCapacity(scalars.count)
-        origin.reserveCapacity(scalars.count + 1)
         let glosses = Self.pinyinGlosses(scalars)
         // Characters below U+10000 that map to one character, by code point ("\0": not seen yet),
         // so that a long text asks the shared normalizer once per distinct character.
@@ -147,7 +146,7 @@ public struct SourceText: Sendable {
         (self.chars, self.origin) = (chars, origin)
     }
 
-    private init(_ source: SourceText, chars: [Unicode.Scalar], origin: [Int]) {
+    private init(_ source: SourceText, chars: [Unicode.Scalar], origin: OffsetMap) {
         (path, encoding, sha256, diagnostics, original) = (source.path, source.encoding, source.sha256, source.diagnostics, source.original)
         htmlTables = source.htmlTables
         htmlChrome = source.htmlChrome
@@ -156,7 +155,7 @@ public struct SourceText: Sendable {
     }
 
     /// The same text normalised further (the Layout stage's `Reflow`), `origin` mapping `chars` back.
-    func withNormalised(_ chars: [Unicode.Scalar], origin: [Int]) -> SourceText {
+    func withNormalised(_ chars: [Unicode.Scalar], origin: OffsetMap) -> SourceText {
         SourceText(self, chars: chars, origin: origin)
     }
 
@@ -186,8 +185,8 @@ public struct SourceText: Sendable {
 
     /// The normalised range of the original range `range`: the characters that came from it.
     func normalisedRange(_ range: Range<Int>) -> Range<Int> {
-        let a = origin.boundary { $0 >= range.lowerBound }
-        return a..<max(a, origin.boundary { $0 >= range.upperBound })
+        let a = origin.firstIndex(atLeast: range.lowerBound)
+        return a..<max(a, origin.firstIndex(atLeast: range.upperBound))
     }
 
     /// The original span of the normalised range `range`.

@@ -26,16 +26,16 @@ enum Reflow {
         return source.withNormalised(chars, origin: origin)
     }
 
-    private static func apply(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
-                              grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+    private static func apply(chars: [Unicode.Scalar], origin: OffsetMap, original: [Unicode.Scalar],
+                              grammar: Grammar) -> (chars: [Unicode.Scalar], origin: OffsetMap) {
         let (chars, origin) = withoutPageNumbers(chars: chars, origin: origin, grammar: grammar)
         let joins = softBreaks(chars: chars, origin: origin, original: original, grammar: grammar)
         let spaced = numbersAreSpaced(chars)
         guard !joins.isEmpty || spaced else { return (chars, origin) }
         var outChars: [Unicode.Scalar] = []
-        var outOrigin: [Int] = []
+        var outOrigin = OffsetMap()
+        var offsets = OffsetMap.Reader(origin)
         outChars.reserveCapacity(chars.count)
-        outOrigin.reserveCapacity(origin.count)
         var nextJoin = 0
         for i in chars.indices {
             let c = chars[i]
@@ -44,7 +44,7 @@ enum Reflow {
                 let before = outChars.last, after = i + 1 < chars.count ? chars[i + 1] : nil
                 if let before, let after, isLatinOrDigit(before), isLatinOrDigit(after) {
                     outChars.append(" ")
-                    outOrigin.append(origin[i])
+                    outOrigin.append(offsets.offset(i))
                 }
                 continue
             }
@@ -54,17 +54,17 @@ enum Reflow {
                 if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { continue }
             }
             outChars.append(c)
-            outOrigin.append(origin[i])
+            outOrigin.append(offsets.offset(i))
         }
-        outOrigin.append(origin[chars.count])
+        outOrigin.append(offsets.offset(chars.count))
         return (outChars, outOrigin)
     }
 
     /// The text without page breaks (form feeds) and lines that are only a page number (— 2 —,
     /// 第2页; `pageNumber` in structure.tsv), which a converted PDF has between its pages, often in
     /// the middle of a paragraph.
-    private static func withoutPageNumbers(chars: [Unicode.Scalar], origin: [Int],
-                                           grammar: Grammar) -> (chars: [Unicode.Scalar], origin: [Int]) {
+    private static func withoutPageNumbers(chars: [Unicode.Scalar], origin: OffsetMap,
+                                           grammar: Grammar) -> (chars: [Unicode.Scalar], origin: OffsetMap) {
         // The lines to leave out, each with its line break; most texts have none and are kept as they are.
         var dropped: [Range<Int>] = []
         var formFeeds = false
@@ -80,9 +80,9 @@ enum Reflow {
         }
         guard !dropped.isEmpty || formFeeds else { return (chars, origin) }
         var outChars: [Unicode.Scalar] = []
-        var outOrigin: [Int] = []
+        var outOrigin = OffsetMap()
+        var offsets = OffsetMap.Reader(origin)
         outChars.reserveCapacity(chars.count)
-        outOrigin.reserveCapacity(origin.count)
         var next = 0
         var i = 0
         while i < chars.count {
@@ -93,11 +93,11 @@ enum Reflow {
             }
             if chars[i] != "\u{0C}" {
                 outChars.append(chars[i])
-                outOrigin.append(origin[i])
+                outOrigin.append(offsets.offset(i))
             }
             i += 1
         }
-        outOrigin.append(origin[chars.count])
+        outOrigin.append(offsets.offset(chars.count))
         return (outChars, outOrigin)
     }
 
@@ -144,7 +144,7 @@ enum Reflow {
     static let minimumSpacedNumbers = 5
 
     /// The offsets (into `chars`) of the line breaks that only wrap a paragraph, in order.
-    private static func softBreaks(chars: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar],
+    private static func softBreaks(chars: [Unicode.Scalar], origin: OffsetMap, original: [Unicode.Scalar],
                                    grammar: Grammar) -> [Int] {
         var lines: [Range<Int>] = []
         var start = 0

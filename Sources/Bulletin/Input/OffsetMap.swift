@@ -1,0 +1,72 @@
+/// A non-decreasing map from normalised offsets to original offsets (`SourceText.origin`), kept as
+/// runs: within a run each next offset is one more than the last, so a text that normalisation
+/// leaves one scalar for one scalar is a single run, however long. A new run starts where the map
+/// jumps (a dropped CR, a pinyin gloss, a page number, a joined line) or stands still (one scalar
+/// normalised to several). Reading an offset is a binary search over the runs; memory is 16 bytes a
+/// run instead of 8 a character.
+struct OffsetMap: Sendable, Equatable {
+    /// Where each run starts, as a normalised offset, in increasing order.
+    private var runStarts: [Int] = []
+    /// The original offset of each run's first entry.
+    private var runBases: [Int] = []
+    /// How many offsets the map holds.
+    private(set) var count = 0
+
+    init() {}
+
+    /// Appends the original offset of the next normalised offset.
+    mutating func append(_ offset: Int) {
+        if let base = runBases.last, let start = runStarts.last, base + (count - start) == offset {
+            count += 1
+            return
+        }
+        runStarts.append(count)
+        runBases.append(offset)
+        count += 1
+    }
+
+    mutating func reserveRuns(_ n: Int) {
+        runStarts.reserveCapacity(n)
+        runBases.reserveCapacity(n)
+    }
+
+    /// The number of runs, for tests and the benchmark.
+    var runCount: Int { runStarts.count }
+
+    /// The original offset of normalised offset `i` (`0 <= i < count`).
+    subscript(i: Int) -> Int {
+        precondition(i >= 0 && i < count, "offset \(i) outside the map of \(count)")
+        let k = runStarts.boundary { $0 > i } - 1
+        return runBases[k] + (i - runStarts[k])
+    }
+
+    /// Reads offsets in increasing order without a search each: the `Reflow` passes copy the map
+    /// entry by entry.
+    struct Reader {
+        let map: OffsetMap
+        private var run = 0
+
+        init(_ map: OffsetMap) { self.map = map }
+
+        /// The original offset of `i`; each `i` at least the last one asked for.
+        mutating func offset(_ i: Int) -> Int {
+            precondition(i < map.count, "offset \(i) outside the map of \(map.count)")
+            while run + 1 < map.runStarts.count, map.runStarts[run + 1] <= i { run += 1 }
+            if map.runStarts.isEmpty || map.runStarts[run] > i { return map[i] }
+            return map.runBases[run] + (i - map.runStarts[run])
+        }
+    }
+
+    /// The first normalised offset whose original offset is at least `offset`; `count` if none.
+    func firstIndex(atLeast offset: Int) -> Int {
+        // The first run whose last entry reaches `offset`; within it the offset is direct.
+        var lo = 0, hi = runStarts.count
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            let end = mid + 1 < runStarts.count ? runStarts[mid + 1] : count
+            if runBases[mid] + (end - 1 - runStarts[mid]) >= offset { hi = mid } else { lo = mid + 1 }
+        }
+        guard lo < runStarts.count else { return count }
+        return runStarts[lo] + max(0, offset - runBases[lo])
+    }
+}
