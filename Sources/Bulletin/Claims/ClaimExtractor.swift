@@ -52,6 +52,7 @@ struct ClaimExtractor {
                                           .flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
                                       breakdownParts: Dictionary(result.breakdowns.map { ($0.total.range.lowerBound, $0.parts) }, uniquingKeysWith: +))
         var sibling: (whole: Quantity, paragraph: Int)? = nil
+        result.claims.reserveCapacity(drafts.count)
         for d in drafts {
             var link = resolve(d, resolver)
             if d.basis == .share, let a = d.actual {

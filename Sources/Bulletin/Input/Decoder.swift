@@ -131,8 +131,10 @@ enum Decoder {
     /// The scalars of valid UTF-8, or nil.
     private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
         guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { return nil }
+        // Exactly as many as there are scalars (the bytes that are no continuation byte): the array
+        // is the document's `original` for the whole run, and Chinese takes three bytes a scalar.
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
+        scalars.reserveCapacity(bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
         scalars.append(contentsOf: text.unicodeScalars)
         return scalars
     }

@@ -1,17 +1,20 @@
 /// A half-open range `[start, end)` of Unicode scalar offsets into the decoded original text.
+/// Held as two 32-bit offsets (inputs are at most `Decoder.maximumBytes`, far below 2³¹ scalars):
+/// every quantity and claim carries spans.
 public struct Span: Codable, Hashable, Sendable {
-    public let start: Int
-    public let end: Int
+    private let start32: Int32
+    private let end32: Int32
+    public var start: Int { Int(start32) }
+    public var end: Int { Int(end32) }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = end
+        self.start32 = Int32(start)
+        self.end32 = Int32(end)
     }
 
     public init(from decoder: any Swift.Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        start = try container.decode(Int.self)
-        end = try container.decode(Int.self)
+        self.init(try container.decode(Int.self), try container.decode(Int.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -13,8 +13,11 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts from decoded text; a `clock` is given the time of each stage.
-    public func extract(_ decoded: SourceText, clock: StageClock? = nil) -> Extraction {
-        let layout = clock.measure("layout") { LayoutReader(source: decoded, grammar: grammar).read() }
+    public func extract(_ decoded: consuming SourceText, clock: StageClock? = nil) -> Extraction {
+        // (The layout's text replaces the decoded one, which is let go here unless the caller keeps it.)
+        let started = StageClock.now()
+        let layout = LayoutReader(source: consume decoded, grammar: grammar).read()
+        clock?.add("layout", Double(StageClock.now() - started) / 1e9)
         let source = layout.source
         // Only tokens that can start an amount are read.
         let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts) }
