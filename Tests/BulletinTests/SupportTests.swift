@@ -63,6 +63,9 @@ struct OffsetMapTests {
         #expect(offsets.indices.allSatisfy { map[$0] == offsets[$0] })
         var reader = OffsetMap.Reader(map)
         #expect(offsets.indices.allSatisfy { reader.offset($0) == offsets[$0] })
+        // Starting midway and skipping ahead, as the row-table reader does line by line.
+        var skipping = OffsetMap.Reader(map)
+        #expect(stride(from: offsets.count / 2, to: offsets.count, by: 7).allSatisfy { skipping.offset($0) == offsets[$0] })
         // The first index at or past each original offset, as a search of the array finds it.
         for x in -1...((offsets.last ?? 0) + 2) {
             #expect(map.firstIndex(atLeast: x) == offsets.boundary { $0 >= x }, "at \(x)")

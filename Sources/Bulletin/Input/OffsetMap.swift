@@ -50,10 +50,17 @@ struct OffsetMap: Sendable, Equatable {
 
         /// The original offset of `i`; each `i` at least the last one asked for.
         mutating func offset(_ i: Int) -> Int {
-            precondition(i < map.count, "offset \(i) outside the map of \(map.count)")
-            while run + 1 < map.runStarts.count, map.runStarts[run + 1] <= i { run += 1 }
-            if map.runStarts.isEmpty || map.runStarts[run] > i { return map[i] }
-            return map.runBases[run] + (i - map.runStarts[run])
+            precondition(i >= 0 && i < map.count, "offset \(i) outside the map of \(map.count)")
+            let starts = map.runStarts
+            // A few runs on are walked; farther (or the first time), searched.
+            var steps = 0
+            while run + 1 < starts.count, starts[run + 1] <= i {
+                run += 1
+                steps += 1
+                if steps == 4 { run = starts.boundary { $0 > i } - 1; break }
+            }
+            if starts[run] > i { run = starts.boundary { $0 > i } - 1 }
+            return map.runBases[run] + (i - starts[run])
         }
     }
 

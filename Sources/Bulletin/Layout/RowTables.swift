@@ -12,11 +12,12 @@ extension TableReader {
             let field = cell(start..<end)
             if pipes || !field.isEmpty { fields.append(field) }
         }
+        var offsets = OffsetMap.Reader(source.origin)  // read in order, p - 1 then p
         for p in line {
             if pipes ? chars[p] == "|" : (chars[p] == " " || chars[p] == "\t" || chars[p] == "\u{3000}") {
                 close(p)
                 start = p + 1
-            } else if !pipes, p > start, droppedSpace(before: p) {
+            } else if !pipes, p > start, droppedSpace(from: offsets.offset(p - 1) + 1, to: offsets.offset(p)) {
                 close(p)
                 start = p
             }
@@ -29,9 +30,9 @@ extension TableReader {
         return fields
     }
 
-    /// Whether the original text has whitespace between the characters at `p - 1` and `p`.
-    private func droppedSpace(before p: Int) -> Bool {
-        let a = source.origin[p - 1] + 1, b = source.origin[p]
+    /// Whether the original text has whitespace from `a` up to `b`, where the normalised text has
+    /// two neighbouring characters (the original offsets after the first and of the second).
+    private func droppedSpace(from a: Int, to b: Int) -> Bool {
         return b > a && b - a <= 8 && source.original[a..<b].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
     }
 
