@@ -34,37 +34,52 @@ struct ClaimExtractor {
         self.namedAmounts = NamedAmounts(chars: source.chars, index: index, grammar: grammar)
     }
 
-    func extract() -> Result {
+    /// The claims of the prose; `room`: how many more claims their array should have room for
+    /// (the tables' claims, merged in after).
+    func extract(room: Int = 0) -> Result {
         var result = Result()
         result.breakdowns = breakdowns()
         for b in result.breakdowns {
             for part in b.parts { result.totalOfPart[part.range.lowerBound] = b.total }
         }
-        var drafts: [Draft] = []
-        for list in percentageLists() {
-            drafts += draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
-                            distributions: &result.distributions, first: drafts.count)
+        // The resolver needs the actual amount of every draft first, so the drafts are made twice:
+        // once for those, and once list by list as their claims are made. Both passes read the same
+        // state and give the same drafts; holding them all instead would take as much memory as
+        // the claims (a long document has hundreds of thousands).
+        let lists = percentageLists()
+        // (A level that only grew, 投入59.46亿元,同比增长10.1%, may still be a whole.)
+        var actualStarts = Set<Int>()
+        var draftCount = 0
+        var unused: [Distribution] = []
+        for list in lists {
+            for d in draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
+                           distributions: &unused, first: draftCount) where d.basis != .growth && d.basis != .other {
+                if let a = d.actual { actualStarts.insert(a.range.lowerBound) }
+                if let r = d.rateBase { actualStarts.insert(r.range.lowerBound) }
+            }
+            draftCount += list.items.count
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts, namedAmounts: namedAmounts,
-                                      // (A level that only grew, 投入59.46亿元,同比增长10.1%, may still be a whole.)
-                                      actualStarts: Set(drafts.filter { $0.basis != .growth && $0.basis != .other }
-                                          .flatMap { [$0.actual?.range.lowerBound, $0.rateBase?.range.lowerBound].compactMap { $0 } }),
+                                      actualStarts: actualStarts,
                                       breakdownParts: Dictionary(result.breakdowns.map { ($0.total.range.lowerBound, $0.parts) }, uniquingKeysWith: +))
         var sibling: (whole: Quantity, paragraph: Int)? = nil
-        result.claims.reserveCapacity(drafts.count)
-        for d in drafts {
-            var link = resolve(d, resolver)
-            if d.basis == .share, let a = d.actual {
-                let paragraph = index.paragraph(containing: a.range.lowerBound).lowerBound
-                if link == nil, let s = sibling, s.paragraph == paragraph, s.whole.isComparable(with: a), s.whole.range.upperBound <= a.range.lowerBound {
-                    // 其中,税收收入12.27亿元,占78%;非税收入3.46亿元,占22%: the list of 其中 goes on
-                    // past the semicolon, and the next share is of the same whole.
-                    link = TargetResolver.Link(quantity: s.whole, source: "breakdown", confidence: .high, rule: "target:siblingShare")
+        result.claims.reserveCapacity(draftCount + room)
+        for list in lists {
+            for d in draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
+                           distributions: &result.distributions, first: result.claims.count) {
+                var link = resolve(d, resolver)
+                if d.basis == .share, let a = d.actual {
+                    let paragraph = index.paragraph(containing: a.range.lowerBound).lowerBound
+                    if link == nil, let s = sibling, s.paragraph == paragraph, s.whole.isComparable(with: a), s.whole.range.upperBound <= a.range.lowerBound {
+                        // 其中,税收收入12.27亿元,占78%;非税收入3.46亿元,占22%: the list of 其中 goes on
+                        // past the semicolon, and the next share is of the same whole.
+                        link = TargetResolver.Link(quantity: s.whole, source: "breakdown", confidence: .high, rule: "target:siblingShare")
+                    }
+                    if let l = link, l.source == "breakdown" { sibling = (l.quantity, paragraph) }
                 }
-                if let l = link, l.source == "breakdown" { sibling = (l.quantity, paragraph) }
+                result.claims.append(makeClaim(d, link: link, resolver: resolver))
             }
-            result.claims.append(makeClaim(d, link: link, resolver: resolver))
         }
         return result
     }

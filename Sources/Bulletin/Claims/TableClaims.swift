@@ -89,27 +89,45 @@ struct TableClaims {
 }
 
 extension TableClaims.Result {
-    /// The prose claims with the tables': a prose claim on a ratio cell gives way to the table's
-    /// claim of it; claims stay in text order, and the 分别 lists that index them are re-pointed.
-    func merged(into prose: ClaimExtractor.Result) -> ClaimExtractor.Result {
-        guard !claims.isEmpty else { return prose }
+    /// Merges the tables' claims into the prose claims, in place: a prose claim on a ratio cell
+    /// gives way to the table's claim of it; claims stay in text order (prose claims keep their
+    /// order among themselves, and come before a table claim at the same position), and the 分别
+    /// lists that index them are re-pointed. No second array of claims is made: the prose claims
+    /// should have room for the table's (`ClaimExtractor.extract(room:)`).
+    func merge(into prose: inout ClaimExtractor.Result) {
+        guard !claims.isEmpty else { return }
         let taken = Set(claims.map(\.percentRange.lowerBound))
-        // Prose claims (index k) and table claims (index -1 - k), ordered by position; a stable
-        // sort, so prose claims keep their order among themselves. Only the indices move.
-        var entries: [(start: Int, rank: Int, index: Int)] = []
-        for (k, claim) in prose.claims.enumerated() where !taken.contains(claim.percentRange.lowerBound) {
-            entries.append((claim.percentRange.lowerBound, entries.count, k))
+        var merged: [Claim] = []
+        swap(&merged, &prose.claims)  // one owner, so that the moves below copy nothing
+        // The prose claims kept, moved to the front in their order; `kept[k]`: where claim k went.
+        var kept = [Int](repeating: -1, count: merged.count)
+        var count = 0
+        for k in merged.indices where !taken.contains(merged[k].percentRange.lowerBound) {
+            if k != count { merged.swapAt(k, count) }
+            kept[k] = count
+            count += 1
         }
-        for (k, claim) in claims.enumerated() { entries.append((claim.percentRange.lowerBound, entries.count, -1 - k)) }
-        entries.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
-        var moved: [Int: Int] = [:]
-        for (k, entry) in entries.enumerated() where entry.index >= 0 { moved[entry.index] = k }
-        var result = prose
-        result.claims = entries.map { $0.index >= 0 ? prose.claims[$0.index] : claims[-1 - $0.index] }
-        result.distributions = prose.distributions.map { d in
+        merged.removeLast(merged.count - count)
+        merged.append(contentsOf: claims)
+        // By position, ties in the order they now stand; then the order applied cycle by cycle.
+        var order = Array(merged.indices)
+        order.sort { (merged[$0].percentRange.lowerBound, $0) < (merged[$1].percentRange.lowerBound, $1) }
+        var placed = [Int](repeating: 0, count: order.count)  // where each claim ends up
+        for (k, from) in order.enumerated() { placed[from] = k }
+        var done = [Bool](repeating: false, count: order.count)
+        for i in order.indices where !done[i] {
+            var j = i
+            while order[j] != i {
+                merged.swapAt(j, order[j])
+                done[j] = true
+                j = order[j]
+            }
+            done[j] = true
+        }
+        prose.claims = merged
+        prose.distributions = prose.distributions.map { d in
             Distribution(amounts: d.amounts, groups: d.groups, percentages: d.percentages, range: d.range,
-                         hasMarker: d.hasMarker, claimIndices: d.claimIndices.compactMap { moved[$0] })
+                         hasMarker: d.hasMarker, claimIndices: d.claimIndices.compactMap { kept[$0] >= 0 ? placed[kept[$0]] : nil })
         }
-        return result
     }
 }

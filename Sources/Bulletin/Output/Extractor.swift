@@ -8,8 +8,9 @@ public struct Extractor: Sendable {
     }
 
     /// Decodes `bytes` and extracts. Throws `InputError` when the bytes are not text.
-    public func extract(bytes: [UInt8], path: String, clock: StageClock? = nil) throws(InputError) -> Extraction {
-        extract(try SourceText(bytes: bytes, path: path, grammar: grammar, clock: clock), clock: clock)
+    /// The bytes are let go once decoded, unless the caller keeps them.
+    public func extract(bytes: consuming [UInt8], path: String, clock: StageClock? = nil) throws(InputError) -> Extraction {
+        extract(try SourceText(bytes: consume bytes, path: path, grammar: grammar, clock: clock), clock: clock)
     }
 
     /// Extracts from decoded text; a `clock` is given the time of each stage.
@@ -20,10 +21,12 @@ public struct Extractor: Sendable {
         clock?.add("layout", Double(StageClock.now() - started) / 1e9)
         let source = layout.source
         // Only tokens that can start an amount are read.
-        let tokens = clock.measure("tokenize") { Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts) }
-        // (Only the scan's diagnostics are kept: its quantities live on in `quantities`.)
+        var tokens = clock.measure("tokenize") { Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts) }
+        // (Only the scan's diagnostics are kept: its quantities live on in `quantities`. The tokens
+        // are let go once scanned.)
         let (scanDiagnostics, quantities, dates) = clock.measure("quantities") {
             let scanned = QuantityScanner(source: source, grammar: grammar, layout: layout).scan(tokens)
+            tokens = []
             let (merged, dates) = TableFigures.merged(scanned, layout: layout, source: source, grammar: grammar)
             return (scanned.diagnostics, ListUnits.completed(merged, source: source, grammar: grammar), dates)
         }
@@ -33,10 +36,11 @@ public struct Extractor: Sendable {
         let ((claims, tables), index) = clock.measure("claims") {
             // (The quantities are in text order; the text index and the cued amounts serve all three.)
             let extractor = ClaimExtractor(source: source, grammar: grammar, structure: structure, quantities: quantities)
-            let prose = extractor.extract()
             let tables = TableClaims(source: source, grammar: grammar, layout: layout, structure: structure, quantities: quantities,
                                      planAmounts: extractor.planAmounts).extract()
-            return ((tables.merged(into: prose), tables), extractor.index)
+            var claims = extractor.extract(room: tables.claims.count)
+            tables.merge(into: &claims)
+            return ((claims, tables), extractor.index)
         }
         let checks = clock.measure("checks") {
             (Checker(source: source, grammar: grammar, structure: structure, claims: claims, quantities: quantities, index: index).run()
