@@ -28,7 +28,7 @@ struct ClaimExtractor {
         self.grammar = grammar
         self.structure = structure
         self.index = TextIndex(chars: source.chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
-        self.percentages = quantities.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        self.percentages = index.percentages
         self.planAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.targetCues, doneCues: grammar.doneCues)
         self.wholeAmounts = CuedAmounts(chars: source.chars, index: index, cues: grammar.totalCues, doneCues: grammar.doneCues)
         self.namedAmounts = NamedAmounts(chars: source.chars, index: index, grammar: grammar)

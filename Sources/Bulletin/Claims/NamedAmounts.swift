@@ -9,23 +9,33 @@
 /// it out for 税收收入.
 ///
 /// Built once per document; a lookup reads only the entries that hold the noun's first bigram.
+/// Entries refer to the index's amounts by position and keep their names in one shared buffer, so
+/// that a long document's hundreds of thousands of entries cost 16 bytes each.
 struct NamedAmounts {
     struct Entry {
-        let quantity: Quantity
-        /// The name's characters, basis words left out.
-        let name: [Unicode.Scalar]
+        /// The position of the amount in `TextIndex.amounts`.
+        let amount: Int32
+        /// The name's characters (basis words left out) in `names`.
+        let nameStart: Int32
+        let nameCount: Int32
         /// A change against an earlier period (written after a comparison cue).
         let isChange: Bool
     }
 
     private let grammar: Grammar
+    /// The index's amounts (the same storage, not a copy).
+    private let amounts: [Quantity]
     private var entries: [Entry] = []
+    /// Every entry's name, one after another.
+    private var names: [Unicode.Scalar] = []
     /// Entry indices by each Han bigram of their names.
-    private var byBigram: [UInt64: [Int]] = [:]
+    private var byBigram: [UInt64: [Int32]] = [:]
 
     init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
         self.grammar = grammar
-        for q in index.amounts where !index.isParenthetical(q) && grammar.isCount(q) {
+        self.amounts = index.amounts
+        var keys = Set<UInt64>()
+        for (position, q) in index.amounts.enumerated() where !index.isParenthetical(q) && grammar.isCount(q) {
             let clause = index.clause(containing: q.range.lowerBound)
             var nameRange = clause.lowerBound..<q.range.lowerBound
             var isChange = false
@@ -40,9 +50,12 @@ struct NamedAmounts {
             }
             let name = Self.content(chars, nameRange, grammar)
             guard name.count >= 2 else { continue }
-            let k = entries.count
-            entries.append(Entry(quantity: q, name: name, isChange: isChange))
-            for key in Set(zip(name, name.dropFirst()).map { HanBigrams.key($0, $1) }) { byBigram[key, default: []].append(k) }
+            let k = Int32(entries.count)
+            entries.append(Entry(amount: Int32(position), nameStart: Int32(names.count), nameCount: Int32(name.count), isChange: isChange))
+            names += name
+            keys.removeAll(keepingCapacity: true)
+            for (a, b) in zip(name, name.dropFirst()) { keys.insert(HanBigrams.key(a, b)) }
+            for key in keys { byBigram[key, default: []].append(k) }
         }
     }
 
@@ -57,22 +70,24 @@ struct NamedAmounts {
                where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
         guard noun.count >= 2, let candidates = byBigram[HanBigrams.key(noun[0], noun[1])] else { return [] }
         var found: [Quantity] = []
-        var k = candidates.boundary { entries[$0].quantity.range.upperBound > before } - 1
+        var k = candidates.boundary { amounts[Int(entries[Int($0)].amount)].range.upperBound > before } - 1
         var read = 0
         while k >= 0, found.count < limit, read < Self.lookupReach {
-            let entry = entries[candidates[k]]
-            if entry.isChange == change, writes(noun, in: entry.name), accept(entry.quantity) { found.append(entry.quantity) }
+            let entry = entries[Int(candidates[k])]
+            let quantity = amounts[Int(entry.amount)]
+            if entry.isChange == change, writes(noun, in: entry), accept(quantity) { found.append(quantity) }
             k -= 1
             read += 1
         }
         return found.reversed()
     }
 
-    /// Whether `name` holds `noun` as written, not right after a complement prefix (非).
-    private func writes(_ noun: [Unicode.Scalar], in name: [Unicode.Scalar]) -> Bool {
-        guard name.count >= noun.count else { return false }
-        for k in 0...(name.count - noun.count) where name[k] == noun[0] && name[k..<k + noun.count].elementsEqual(noun) {
-            if grammar.complementPrefixes.matchEnding(in: name, at: k) == nil { return true }
+    /// Whether the entry's name holds `noun` as written, not right after a complement prefix (非).
+    private func writes(_ noun: [Unicode.Scalar], in entry: Entry) -> Bool {
+        let start = Int(entry.nameStart), count = Int(entry.nameCount)
+        guard count >= noun.count else { return false }
+        for k in start...(start + count - noun.count) where names[k] == noun[0] && names[k..<k + noun.count].elementsEqual(noun) {
+            if grammar.complementPrefixes.matchEnding(in: names, at: k, floor: start) == nil { return true }
         }
         return false
     }

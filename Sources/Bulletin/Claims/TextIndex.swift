@@ -14,7 +14,7 @@ struct TextIndex {
     let amounts: [Quantity]
     private let amountStarts: [Int]
     /// Percentages, sorted by start, and their starts.
-    private let percentages: [Quantity]
+    let percentages: [Quantity]
     private let percentageStarts: [Int]
     /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
     /// reach across a line.
