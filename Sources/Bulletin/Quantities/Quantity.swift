@@ -8,7 +8,7 @@ public enum Approximation: String, Codable, Sendable {
 
 /// An amount found in the text with its normalised value, unit and granularity.
 ///
-/// Kept small (80 bytes): every stage after the scanner holds quantities, and claims hold three.
+/// Kept small (72 bytes): every stage after the scanner holds quantities, and claims hold three.
 /// Offsets are 32-bit, and the unit, its kind and its family are one shared `UnitNames`.
 public struct Quantity: Encodable, Sendable, Equatable {
     /// The original text of the quantity, markers and unit included.
