@@ -174,7 +174,8 @@ struct Checker {
     /// 全部完工 and the like say the work is done: a plan percentage in the same sentence must be
     /// at least 100%.
     private func completionWording() -> [Check] {
-        let index = TextIndex(chars: chars, lines: structure.contentLines, quantities: [], grammar: grammar)
+        // (The claim extractor's index: its sentences are the text's, as no quantity holds a
+        // sentence end.)
         var checks: [Check] = []
         for claim in claims.claims where claim.reported.basis == .plan {
             let sentence = index.sentence(containing: claim.percentRange.lowerBound)

@@ -80,7 +80,12 @@ public struct Claim: Encodable, Sendable {
 
     /// Where the reported percentage is in a .docx, .xlsx or .pdf (paragraph, sheet!cell, page);
     /// left out of the output for text and HTML.
-    public var place: Place? = nil
+    public var place: Place? {
+        get { placed?.place }
+        set { placed = newValue.map(PlaceBox.init) }
+    }
+    /// The place, boxed: most claims have none, and a `Place` inline would be a sixth of a claim.
+    var placed: PlaceBox? = nil
 
     /// The normalised range of the percentage; not part of the output.
     let percentRange: Range<Int>
@@ -88,8 +93,16 @@ public struct Claim: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case section, subsection, item, department, block, subject, actual, target, targetSource, confidence, partOf, reported,
-             computed, computedRange, impliedTarget, status, reason, rules, place
+             computed, computedRange, impliedTarget, status, reason, rules
+        case placed = "place"
     }
+}
+
+/// A claim's `Place` on the heap, encoded as the place itself.
+final class PlaceBox: Encodable, Sendable {
+    let place: Place
+    init(_ place: Place) { self.place = place }
+    func encode(to encoder: any Encoder) throws { try place.encode(to: encoder) }
 }
 
 /// A 其中 breakdown: a total and the parts listed after it. Used by the checks.

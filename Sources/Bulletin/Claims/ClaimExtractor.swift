@@ -7,7 +7,7 @@ struct ClaimExtractor {
     let grammar: Grammar
     let structure: DocumentStructure
     let index: TextIndex
-    let percentages: [Quantity]
+    let percentages: QuantityList
     /// Amounts their clause names as a plan or as a whole: the targets of the plan and share rules.
     let planAmounts: CuedAmounts
     let wholeAmounts: CuedAmounts
@@ -52,12 +52,12 @@ struct ClaimExtractor {
         var draftCount = 0
         var unused: [Distribution] = []
         for list in lists {
-            for d in draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
+            for d in draft(items(of: list), labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
                            distributions: &unused, first: draftCount) where d.basis != .growth && d.basis != .other {
                 if let a = d.actual { actualStarts.insert(a.range.lowerBound) }
                 if let r = d.rateBase { actualStarts.insert(r.range.lowerBound) }
             }
-            draftCount += list.items.count
+            draftCount += list.positions.count
         }
         let resolver = TargetResolver(source: source, grammar: grammar, structure: structure, index: index,
                                       planAmounts: planAmounts, wholeAmounts: wholeAmounts, namedAmounts: namedAmounts,
@@ -66,7 +66,7 @@ struct ClaimExtractor {
         var sibling: (whole: Quantity, paragraph: Int)? = nil
         result.claims.reserveCapacity(draftCount + room)
         for list in lists {
-            for d in draft(list.items, labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
+            for d in draft(items(of: list), labelledFrom: list.labelledFrom, totalOfPart: result.totalOfPart,
                            distributions: &result.distributions, first: result.claims.count) {
                 var link = resolve(d, resolver)
                 if d.basis == .share, let a = d.actual {
@@ -88,22 +88,26 @@ struct ClaimExtractor {
 
     /// A list of percentages: written as one (112.6%和120%, 100%、309.5%和212.5%), or labelled after
     /// 分别为: (开工率分别为:江北区100%;城南区95%), with where the labelled list's 分别 starts.
+    /// (A list is a run of consecutive percentages, so it is held as their positions in `percentages`.)
     private struct PercentageList {
-        var items: [Quantity]
+        var positions: Range<Int>
         var labelledFrom: Int? = nil
     }
 
+    private func items(of list: PercentageList) -> [Quantity] { Array(percentages[list.positions]) }
+
     private func percentageLists() -> [PercentageList] {
         var lists: [PercentageList] = []
-        for p in percentages {
-            if let last = lists.last?.items.last, isJoined(last.range.upperBound, p.range.lowerBound) {
-                lists[lists.count - 1].items.append(p)
-            } else if let last = lists.last?.items.last, lists.last?.labelledFrom != nil,
+        for (k, p) in percentages.enumerated() {
+            let last = lists.last.map { percentages[$0.positions.upperBound - 1] }
+            if let last, isJoined(last.range.upperBound, p.range.lowerBound) {
+                lists[lists.count - 1].positions = lists[lists.count - 1].positions.lowerBound..<k + 1
+            } else if let last, lists.last?.labelledFrom != nil,
                       let label = labelBefore(p.range.lowerBound), label > last.range.upperBound,
                       (last.range.upperBound..<label).allSatisfy({ grammar.clauseEnds.contains(chars[$0]) || grammar.listCommas.contains(chars[$0]) || chars[$0] == " " }) {
-                lists[lists.count - 1].items.append(p)
+                lists[lists.count - 1].positions = lists[lists.count - 1].positions.lowerBound..<k + 1
             } else {
-                lists.append(PercentageList(items: [p], labelledFrom: labelledListStart(p.range.lowerBound)))
+                lists.append(PercentageList(positions: k..<k + 1, labelledFrom: labelledListStart(p.range.lowerBound)))
             }
         }
         return lists

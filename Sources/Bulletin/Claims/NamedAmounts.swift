@@ -24,7 +24,7 @@ struct NamedAmounts {
 
     private let grammar: Grammar
     /// The index's amounts (the same storage, not a copy).
-    private let amounts: [Quantity]
+    private let amounts: QuantityList
     private var entries: [Entry] = []
     /// Every entry's name, one after another.
     private var names: [Unicode.Scalar] = []

@@ -5,20 +5,23 @@
 /// already split at its items there); sentences and clauses also end where a line does.
 /// Every range it hands out reaches at most `contextReach` characters from the position asked
 /// about, so that no rule scans more than that for one lookup, however long the paragraph.
+///
+/// Offsets are held as 32 bits (inputs are at most 512 MB), and the amounts and percentages are
+/// positions in the document's quantities, not copies of them.
 struct TextIndex {
     private let chars: [Unicode.Scalar]
-    private var clauseStarts: [Int] = [0]
-    private var sentenceStarts: [Int] = [0]
-    private var paragraphStarts: [Int] = [0]
+    private var clauseStarts: [Int32] = [0]
+    private var sentenceStarts: [Int32] = [0]
+    private var paragraphStarts: [Int32] = [0]
     /// Amounts (not percentages), sorted by start.
-    let amounts: [Quantity]
-    private let amountStarts: [Int]
+    let amounts: QuantityList
+    private let amountStarts: [Int32]
     /// Percentages, sorted by start, and their starts.
-    let percentages: [Quantity]
-    private let percentageStarts: [Int]
+    let percentages: QuantityList
+    private let percentageStarts: [Int32]
     /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
     /// reach across a line.
-    private var depthChanges: [(Int, Int)] = [(0, 0)]
+    private var depthChanges: [(position: Int32, depth: Int32)] = [(0, 0)]
 
     let clauseEnds: Set<Unicode.Scalar>
 
@@ -38,8 +41,8 @@ struct TextIndex {
         var ends = [UInt8](repeating: 0, count: 0x10000)
         for c in clauseEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 1 }
         for c in sentenceEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 2 }
-        func start(_ i: Int, in starts: inout [Int]) {
-            if starts.last != i { starts.append(i) }
+        func start(_ i: Int, in starts: inout [Int32]) {
+            if starts.last != Int32(i) { starts.append(Int32(i)) }
         }
         var depth = 0
         for i in 0..<chars.count {
@@ -47,7 +50,7 @@ struct TextIndex {
                 start(i, in: &clauseStarts)
                 start(i, in: &sentenceStarts)
                 start(i, in: &paragraphStarts)
-                if depth != 0 { depth = 0; depthChanges.append((i, 0)) }
+                if depth != 0 { depth = 0; depthChanges.append((Int32(i), 0)) }
             }
             guard !covered[i] else { continue }
             let c = chars[i]
@@ -56,53 +59,53 @@ struct TextIndex {
             if end & 2 != 0 || (c.value >= 0x10000 && sentenceEnds.contains(c)) { start(i + 1, in: &sentenceStarts) }
             let before = depth
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
-            if depth != before { depthChanges.append((i + 1, depth)) }
+            if depth != before { depthChanges.append((Int32(i + 1), Int32(depth))) }
         }
-        amounts = quantities.filter(\.isAmount).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        amountStarts = amounts.map(\.range.lowerBound)
-        percentages = quantities.filter(\.isPercent).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        percentageStarts = percentages.map(\.range.lowerBound)
+        amounts = QuantityList(quantities, where: \.isAmount)
+        amountStarts = amounts.map { Int32($0.range.lowerBound) }
+        percentages = QuantityList(quantities, where: \.isPercent)
+        percentageStarts = percentages.map { Int32($0.range.lowerBound) }
     }
 
-    private func enclosing(_ starts: [Int], _ p: Int) -> Range<Int> {
+    private func enclosing(_ starts: [Int32], _ p: Int) -> Range<Int> {
         // The last start <= p, and the next start (or the end).
-        let lo = starts.boundary { $0 > p }
-        let start = starts[max(lo - 1, 0)]
-        let end = lo < starts.count ? starts[lo] : chars.count
+        let lo = starts.boundary { Int($0) > p }
+        let start = Int(starts[max(lo - 1, 0)])
+        let end = lo < starts.count ? Int(starts[lo]) : chars.count
         return max(start, p - contextReach)..<max(min(end, p + contextReach), p)
     }
 
     func clause(containing p: Int) -> Range<Int> { enclosing(clauseStarts, p) }
     /// Where the clause containing `p` starts, however far back (for one-pass scans).
     func clauseStart(of p: Int) -> Int {
-        clauseStarts[max(clauseStarts.boundary { $0 > p } - 1, 0)]
+        Int(clauseStarts[max(clauseStarts.boundary { Int($0) > p } - 1, 0)])
     }
     func sentence(containing p: Int) -> Range<Int> { enclosing(sentenceStarts, p) }
     func paragraph(containing p: Int) -> Range<Int> { enclosing(paragraphStarts, p) }
 
     /// Amounts that start inside `range`, in order; of a range longer than `contextReach`, those in
     /// its last `contextReach` characters (rules look back from a position).
-    func amounts(in range: Range<Int>) -> ArraySlice<Quantity> {
+    func amounts(in range: Range<Int>) -> QuantityList.SubSequence {
         amounts[Self.indices(in: range, of: amountStarts)]
     }
 
     /// Percentages that start inside `range`, in order; of a range longer than `contextReach`,
     /// those in its last `contextReach` characters.
-    func percentages(in range: Range<Int>) -> ArraySlice<Quantity> {
+    func percentages(in range: Range<Int>) -> QuantityList.SubSequence {
         percentages[Self.indices(in: range, of: percentageStarts)]
     }
 
     /// The indices of the sorted `starts` inside the last `contextReach` characters of `range`.
-    private static func indices(in range: Range<Int>, of starts: [Int]) -> Range<Int> {
+    private static func indices(in range: Range<Int>, of starts: [Int32]) -> Range<Int> {
         let from = max(range.lowerBound, range.upperBound - contextReach)
-        let a = starts.boundary { $0 >= from }
-        let b = starts.boundary { $0 >= range.upperBound }
+        let a = starts.boundary { Int($0) >= from }
+        let b = starts.boundary { Int($0) >= range.upperBound }
         return a..<max(a, b)
     }
 
     /// How deep in brackets a position is: 0 outside, 1 in (…), and so on.
     func depth(at p: Int) -> Int {
-        depthChanges[max(depthChanges.boundary { $0.0 > p } - 1, 0)].1
+        Int(depthChanges[max(depthChanges.boundary { Int($0.position) > p } - 1, 0)].depth)
     }
 
     /// Whether a phrase of `trie` comes before `q` in its clause (已 in 已开工122个, 比上年 in
@@ -114,4 +117,26 @@ struct TextIndex {
 
     /// Whether a quantity stands in brackets: 2658辆公交车(2585个站点), 已竣工28个(其中…3个).
     func isParenthetical(_ q: Quantity) -> Bool { depth(at: q.range.lowerBound) > 0 }
+}
+
+/// Some of a document's quantities, sorted by start: positions in the full list, which is shared,
+/// not copied.
+struct QuantityList: RandomAccessCollection, Sendable {
+    private let all: [Quantity]
+    private let positions: [Int32]
+
+    /// The quantities of `all` that `isIncluded` accepts, sorted by start (the scanner gives them
+    /// in text order, so this is mostly a filter).
+    init(_ all: [Quantity], where isIncluded: (Quantity) -> Bool) {
+        self.all = all
+        var positions: [Int32] = []
+        for (k, q) in all.enumerated() where isIncluded(q) { positions.append(Int32(k)) }
+        let inOrder = zip(positions, positions.dropFirst()).allSatisfy { all[Int($0)].range.lowerBound <= all[Int($1)].range.lowerBound }
+        if !inOrder { positions.sort { all[Int($0)].range.lowerBound < all[Int($1)].range.lowerBound } }
+        self.positions = positions
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(k: Int) -> Quantity { all[Int(positions[k])] }
 }

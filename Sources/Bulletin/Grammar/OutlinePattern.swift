@@ -2,7 +2,8 @@ import Foundation
 
 /// A numbering style that opens a part of the outline at the start of a line (一、, (一), 1.,
 /// (1), ①, 第一部分), read from `Grammar/outline.tsv`.
-struct OutlinePattern: Sendable {
+/// (A class: every outline marker found holds its pattern, and a reference is one word to copy.)
+final class OutlinePattern: Sendable {
     enum Node: String, Sendable { case section, item }
     enum Placeholder: Sendable { case chinese, arabic, circled }
 
