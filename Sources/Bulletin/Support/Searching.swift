@@ -53,9 +53,13 @@ extension Unicode.Scalar {
 
 extension String {
     /// The string of `scalars`, encoded straight into the string's storage (appending scalars to a
-    /// `String.UnicodeScalarView` one by one is several times slower).
+    /// `String.UnicodeScalarView` one by one is several times slower). The storage is sized to
+    /// the exact UTF-8 length: a string asks for the capacity it is given, and up to 15 bytes it
+    /// then needs no storage of its own at all.
     init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for scalar in scalars {
                 UTF8.encode(scalar) { byte in
