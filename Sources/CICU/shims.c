@@ -1,5 +1,7 @@
 #include "CICU.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
@@ -88,31 +90,69 @@ void bicu_transliterator_close(bicu_transliterator *t) {
     if (t != NULL) utrans_close((UTransliterator *)t);
 }
 
+/* Opening a word break iterator costs as much as segmenting a few kilobytes, so each thread keeps
+   the last breaker it closed and gives it the next text of the same locale (ubrk_setText resets
+   the iterator completely). */
+struct bicu_word_breaker {
+    UBreakIterator *iterator;
+    char locale[32];
+};
+
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void breaker_free(bicu_word_breaker *b) {
+    if (b == NULL) return;
+    ubrk_close(b->iterator);
+    free(b);
+}
+
+static void spare_free(void *p) { breaker_free(p); }
+
+static void spare_init(void) { pthread_key_create(&spare_key, spare_free); }
+
 bicu_word_breaker *bicu_word_breaker_open(const char *locale, const uint16_t *text,
                                           int32_t length, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *b = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &status);
+    pthread_once(&spare_once, spare_init);
+    bicu_word_breaker *spare = pthread_getspecific(spare_key);
+    if (spare != NULL && strcmp(spare->locale, locale) == 0) {
+        pthread_setspecific(spare_key, NULL);
+        ubrk_setText(spare->iterator, (const UChar *)text, length, &status);
+        *error = status;
+        if (U_SUCCESS(status)) return spare;
+        breaker_free(spare);
+        status = U_ZERO_ERROR;
+    }
+    bicu_word_breaker *b = calloc(1, sizeof(bicu_word_breaker));
+    if (b == NULL) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    b->iterator = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &status);
     *error = status;
-    return U_SUCCESS(status) ? (bicu_word_breaker *)b : NULL;
+    if (U_FAILURE(status)) { free(b); return NULL; }
+    strncpy(b->locale, locale, sizeof(b->locale) - 1);
+    return b;
 }
 
 int32_t bicu_word_breaker_next(bicu_word_breaker *b) {
-    int32_t next = ubrk_next((UBreakIterator *)b);
+    int32_t next = ubrk_next(b->iterator);
     return next == UBRK_DONE ? -1 : next;
 }
 
 int32_t bicu_word_breaker_status(bicu_word_breaker *b) {
-    return ubrk_getRuleStatus((UBreakIterator *)b);
+    return ubrk_getRuleStatus(b->iterator);
 }
 
 void bicu_word_breaker_close(bicu_word_breaker *b) {
-    if (b != NULL) ubrk_close((UBreakIterator *)b);
+    if (b == NULL) return;
+    pthread_once(&spare_once, spare_init);
+    if (pthread_getspecific(spare_key) == NULL && pthread_setspecific(spare_key, b) == 0) return;
+    breaker_free(b);
 }
 
 int32_t bicu_word_breaker_is_boundary(bicu_word_breaker *b, int32_t offset) {
-    return ubrk_isBoundary((UBreakIterator *)b, offset) ? 1 : 0;
+    return ubrk_isBoundary(b->iterator, offset) ? 1 : 0;
 }
 
 int32_t bicu_word_breaker_current(bicu_word_breaker *b) {
-    return ubrk_current((UBreakIterator *)b);
+    return ubrk_current(b->iterator);
 }

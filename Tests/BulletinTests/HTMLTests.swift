@@ -9,10 +9,12 @@ struct HTMLTests {
     }
 
     @Test func recognisesPages() {
-        for page in ["<!DOCTYPE html><html>", "\u{FEFF}  <html lang=zh>", "<HEAD><title>x</title>", "<div>x</div><body>", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>", "<!-- saved from url -->\n<html>"] {
+        for page in ["<!DOCTYPE html><html>", "\u{FEFF}  <html lang=zh>", "<HEAD><title>x</title>", "<div>x</div><body>", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>", "<!-- saved from url -->\n<html>",
+                     // A mark after a space joins it into one whitespace character, which is skipped.
+                     " \u{301}<html>"] {
             #expect(HTMLText.looksLikeHTML(Array(page.unicodeScalars)), "\(page)")
         }
-        for text in ["一、就业方面", "<1>完成5项", "完成率<95%"] {
+        for text in ["一、就业方面", "<1>完成5项", "完成率<95%", "\u{FEFF}\n 2019年<html>", "Report <html>"] {
             #expect(!HTMLText.looksLikeHTML(Array(text.unicodeScalars)), "\(text)")
         }
     }

@@ -20,14 +20,14 @@ struct HeadingMatcher {
         let read = (task.map { [heading($0, cache)] } ?? []) + headings.map { heading($0, cache) }
         // Only a clause that states an amount of the actual's kind can give its target (an item's
         // label, 老旧小区改造方面, shares every word with the item and states none).
-        func candidate(_ clause: Range<Int>) -> Quantity? {
-            index.amounts(in: clause).first { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) }
+        func candidate(_ amounts: Range<Int>) -> Quantity? {
+            index.amounts[amounts].first { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) }
         }
         var words: (label: Set<UInt64>, own: Set<UInt64>)? = nil
         var best: (score: Double, target: Quantity)? = nil
         for (h, heading) in read.enumerated() {
-            for (k, clause) in heading.clauses.enumerated() {
-                guard let target = candidate(clause) else { continue }
+            for k in heading.clauses.indices {
+                guard let target = candidate(heading.amounts[k]) else { continue }
                 if words == nil { words = (label.map { bigrams(in: $0) } ?? [], bigrams(in: context)) }
                 var score = task != nil && h == 0 ? 0.5 : 0
                 for b in heading.bigrams[k] {
@@ -49,7 +49,8 @@ struct HeadingMatcher {
         let sets = clauses.map { bigrams(in: $0) }
         var frequency: [UInt64: Int] = [:]
         for set in sets { for b in set { frequency[b, default: 0] += 1 } }
-        let made = HeadingCache.Heading(clauses: clauses, bigrams: sets.map { $0.sorted() }, frequency: frequency)
+        let made = HeadingCache.Heading(clauses: clauses, amounts: clauses.map { index.amountPositions(in: $0) },
+                                        bigrams: sets.map { $0.sorted() }, frequency: frequency)
         cache.headings[range] = made
         return made
     }
@@ -76,6 +77,8 @@ struct HeadingMatcher {
 final class HeadingCache {
     struct Heading {
         let clauses: [Range<Int>]
+        /// Each clause's amounts: positions in `TextIndex.amounts`.
+        let amounts: [Range<Int>]
         /// Each clause's Han bigrams, in bigram order so that scores add up the same way every run.
         let bigrams: [[UInt64]]
         /// How many of the clauses hold each bigram.

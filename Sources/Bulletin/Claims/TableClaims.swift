@@ -96,7 +96,7 @@ extension TableClaims.Result {
     /// should have room for the table's (`ClaimExtractor.extract(room:)`).
     func merge(into prose: inout ClaimExtractor.Result) {
         guard !claims.isEmpty else { return }
-        let taken = Set(claims.map(\.percentRange.lowerBound))
+        let taken = Set(claims.map { $0.percentRange.lowerBound })
         var merged: [Claim] = []
         swap(&merged, &prose.claims)  // one owner, so that the moves below copy nothing
         // The prose claims kept, moved to the front in their order; `kept[k]`: where claim k went.
@@ -110,8 +110,9 @@ extension TableClaims.Result {
         merged.removeLast(merged.count - count)
         merged.append(contentsOf: claims)
         // By position, ties in the order they now stand; then the order applied cycle by cycle.
+        let positions = merged.map { $0.percentRange.lowerBound }
         var order = Array(merged.indices)
-        order.sort { (merged[$0].percentRange.lowerBound, $0) < (merged[$1].percentRange.lowerBound, $1) }
+        order.sort { (positions[$0], $0) < (positions[$1], $1) }
         var placed = [Int](repeating: 0, count: order.count)  // where each claim ends up
         for (k, from) in order.enumerated() { placed[from] = k }
         var done = [Bool](repeating: false, count: order.count)

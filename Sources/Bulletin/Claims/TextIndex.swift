@@ -86,7 +86,12 @@ struct TextIndex {
     /// Amounts that start inside `range`, in order; of a range longer than `contextReach`, those in
     /// its last `contextReach` characters (rules look back from a position).
     func amounts(in range: Range<Int>) -> QuantityList.SubSequence {
-        amounts[Self.indices(in: range, of: amountStarts)]
+        amounts[amountPositions(in: range)]
+    }
+
+    /// The positions in `amounts` of those `amounts(in: range)` gives.
+    func amountPositions(in range: Range<Int>) -> Range<Int> {
+        Self.indices(in: range, of: amountStarts)
     }
 
     /// Percentages that start inside `range`, in order; of a range longer than `contextReach`,

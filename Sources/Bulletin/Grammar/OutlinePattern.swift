@@ -14,10 +14,7 @@ final class OutlinePattern: Sendable {
     let node: Node
     let text: String
     /// The pattern with its placeholder filled in, for messages and output: 一、, (1), ①.
-    var example: String {
-        text.replacingOccurrences(of: "{cn}", with: "一").replacingOccurrences(of: "{n}", with: "1")
-            .replacingOccurrences(of: "{circled}", with: "①")
-    }
+    let example: String
 
     init?(_ text: String, level: Int, node: Node) {
         let placeholders: [(String, Placeholder)] = [("{cn}", .chinese), ("{n}", .arabic), ("{circled}", .circled)]
@@ -33,6 +30,8 @@ final class OutlinePattern: Sendable {
         self.level = level
         self.node = node
         self.text = text
+        self.example = text.replacingOccurrences(of: "{cn}", with: "一").replacingOccurrences(of: "{n}", with: "1")
+            .replacingOccurrences(of: "{circled}", with: "①")
     }
 
     /// A marker found at a line start: which pattern, the number it gives, where the numeral is,

@@ -52,6 +52,13 @@ enum HTMLText {
     /// Whether the text looks like an HTML page: it opens with a doctype, <html>, or a <head>/<body>,
     /// or with a tag (an XML declaration, a comment) and has one of those in its first 1024 characters.
     static func looksLikeHTML(_ scalars: [Unicode.Scalar]) -> Bool {
+        // A page opens with <, after any whitespace. Text that opens with a letter, a digit or a Han
+        // character (none of which joins the whitespace before it into one character) is not
+        // a page, and is told so without lowercasing its start.
+        if let first = scalars.prefix(1024).first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }), first != "<",
+           (0x21..<0x7F).contains(first.value) || first.properties.isIdeographic {
+            return false
+        }
         let start = String(scalars: scalars.prefix(1024)).lowercased()
         let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")

@@ -72,7 +72,7 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         let rounded = (x * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var s = String(rounded)
-        if s.contains("e") { return s }
+        if s.utf8.contains(UInt8(ascii: "e")) { return s }
         while s.hasSuffix("0") { s.removeLast() }
         return s
     }
