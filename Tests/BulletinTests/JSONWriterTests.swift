@@ -61,4 +61,24 @@ struct JSONWriterTests {
             #expect(JSONWriter.bytes(empty, pretty: pretty) == (try foundation(empty, pretty: pretty)))
         }
     }
+
+    /// Objects in arrays 80 levels deep: the writer keeps the first 64 levels' commas in a bit
+    /// mask and the deeper ones in an array.
+    @Test func deepNesting() throws {
+        struct Nest: Encodable, JSONWritable {
+            let inner: [Nest]
+            let name: String
+            func write(to json: inout JSONWriter) {
+                json.object { json in
+                    json.key("inner"); json.array(inner)
+                    json.key("name"); json.string(name)
+                }
+            }
+        }
+        var nest = Nest(inner: [], name: "底")
+        for k in 0..<40 { nest = Nest(inner: [nest, Nest(inner: [], name: "\(k)")], name: "层\(k)") }
+        for pretty in [true, false] {
+            #expect(JSONWriter.bytes(nest, pretty: pretty) == (try foundation(nest, pretty: pretty)))
+        }
+    }
 }

@@ -8,10 +8,14 @@
 /// large document is written out as it is produced instead of being held whole.
 struct JSONWriter {
     let pretty: Bool
-    private(set) var bytes: [UInt8] = []
+    /// What is written so far (since the last flush).
+    var bytes: [UInt8] { out.array }
+    private let out: ByteBuffer
     private var depth = 0
-    /// Whether the open container has a member or element yet, innermost last.
-    private var filled: [Bool] = []
+    /// Whether each open container has a member or element yet: bit k for depth k + 1 (deeper
+    /// containers in `deepFilled`).
+    private var filled: UInt64 = 0
+    private var deepFilled: [Bool] = []
     private let flush: (([UInt8]) -> Void)?
     private let flushSize: Int
 
@@ -19,7 +23,7 @@ struct JSONWriter {
         self.pretty = pretty
         self.flush = flush
         self.flushSize = flushSize
-        bytes.reserveCapacity(flush == nil ? 1 << 16 : flushSize + (1 << 12))
+        out = ByteBuffer(capacity: flush == nil ? 1 << 16 : flushSize + (1 << 12))
     }
 
     /// The JSON of `value`.
@@ -31,9 +35,9 @@ struct JSONWriter {
 
     /// Hands what is buffered to `flush` (when there is one).
     mutating func drain() {
-        guard let flush, !bytes.isEmpty else { return }
-        flush(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let flush, out.count > 0 else { return }
+        flush(out.array)
+        out.removeAll()
     }
 
     // MARK: Containers
@@ -44,30 +48,47 @@ struct JSONWriter {
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
         if depth <= 32 {
-            Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(1 + 2 * depth)])) }
+            Self.indentation.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[0..<(1 + 2 * depth)])) }
         } else {
-            bytes.append(0x0A)
-            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+            out.append(0x0A)
+            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+        }
+    }
+
+    /// Whether the container at `depth` has a member yet, and marking it so.
+    private func isFilled(_ depth: Int) -> Bool {
+        depth <= 64 ? filled & (1 << UInt64(depth - 1)) != 0 : deepFilled[depth - 65]
+    }
+
+    private mutating func setFilled(_ depth: Int, _ value: Bool) {
+        if depth <= 64 {
+            if value { filled |= 1 << UInt64(depth - 1) } else { filled &= ~(1 << UInt64(depth - 1)) }
+        } else if depth - 65 < deepFilled.count {
+            deepFilled[depth - 65] = value
+        } else {
+            deepFilled.append(value)
         }
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        filled.append(false)
+        out.append(bracket)
         depth += 1
+        setFilled(depth, false)
     }
 
     private mutating func close(_ bracket: UInt8) {
+        let wasFilled = isFilled(depth)
+        if depth > 64 { deepFilled.removeLast() }
         depth -= 1
         // Foundation writes an empty container over two lines.
-        if filled.removeLast() == false, pretty { bytes.append(0x0A) }
+        if !wasFilled, pretty { out.append(0x0A) }
         newline(depth)
-        bytes.append(bracket)
+        out.append(bracket)
     }
 
     /// Before a member or element: the comma and the line.
     private mutating func next() {
-        if filled[filled.count - 1] { bytes.append(0x2C) } else { filled[filled.count - 1] = true }
+        if isFilled(depth) { out.append(0x2C) } else { setFilled(depth, true) }
         newline(depth)
     }
 
@@ -92,7 +113,7 @@ struct JSONWriter {
             next()
             value.write(to: &self)
             // Between records, a full buffer goes out.
-            if flush != nil, bytes.count >= flushSize { drain() }
+            if flush != nil, out.count >= flushSize { drain() }
         }
         close(0x5D)
     }
@@ -103,24 +124,23 @@ struct JSONWriter {
     /// Opens a member named `name` (ASCII, given in key order by the caller); its value follows.
     mutating func key(_ name: StaticString) {
         next()
-        bytes.append(0x22)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        if pretty { bytes.append(0x20); bytes.append(0x3A); bytes.append(0x20) } else { bytes.append(0x3A) }
+        out.append(0x22)
+        name.withUTF8Buffer { out.append($0) }
+        if pretty { out.append(0x22, 0x20, 0x3A, 0x20) } else { out.append(0x22, 0x3A) }
     }
 
     // MARK: Values
 
-    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    mutating func null() { out.append(0x6E, 0x75, 0x6C, 0x6C) }
 
     mutating func bool(_ value: Bool) {
-        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+        if value { out.append(0x74, 0x72, 0x75, 0x65) } else { out.append(0x66, 0x61, 0x6C, 0x73); out.append(0x65) }
     }
 
     mutating func integer(_ n: Int) {
         if n < 0 {
-            bytes.append(0x2D)
-            if n == .min { bytes.append(contentsOf: String(n).utf8.dropFirst()); return }
+            out.append(0x2D)
+            if n == .min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
         }
         var magnitude = n.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -133,7 +153,7 @@ struct JSONWriter {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            out.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
@@ -148,7 +168,7 @@ struct JSONWriter {
         }
         var text = x.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { out.append($0) }
     }
 
     mutating func double(_ x: Double?) {
@@ -160,26 +180,26 @@ struct JSONWriter {
     mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            bytes.append(0x22)
+            out.append(0x22)
             var from = 0
             for k in 0..<utf8.count {
                 let c = utf8[k]
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[from..<k]))
+                out.append(UnsafeBufferPointer(rebasing: utf8[from..<k]))
                 from = k + 1
                 switch c {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                case 0x08: bytes.append(0x5C); bytes.append(0x62)
-                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-                default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]])
+                case 0x22: out.append(0x5C, 0x22)
+                case 0x5C: out.append(0x5C, 0x5C)
+                case 0x0A: out.append(0x5C, 0x6E)
+                case 0x0D: out.append(0x5C, 0x72)
+                case 0x09: out.append(0x5C, 0x74)
+                case 0x08: out.append(0x5C, 0x62)
+                case 0x0C: out.append(0x5C, 0x66)
+                default: out.append(0x5C, 0x75, 0x30, 0x30); out.append(Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[from...]))
-            bytes.append(0x22)
+            out.append(UnsafeBufferPointer(rebasing: utf8[from...]))
+            out.append(0x22)
         }
     }
 
@@ -207,4 +227,73 @@ extension Double: JSONWritable {
 
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
     func write(to json: inout JSONWriter) { json.string(rawValue) }
+}
+
+/// A growable byte buffer written through a pointer: appending checks only the capacity.
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written, as an array.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func removeAll() { count = 0 }
+
+    @inline(__always) private func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (newBase, newCapacity)
+    }
+
+    @inline(__always) func append(_ a: UInt8) {
+        reserve(1)
+        base[count] = a
+        count += 1
+    }
+
+    @inline(__always) func append(_ a: UInt8, _ b: UInt8) {
+        reserve(2)
+        base[count] = a
+        base[count + 1] = b
+        count += 2
+    }
+
+    @inline(__always) func append(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        reserve(4)
+        base[count] = a
+        base[count + 1] = b
+        base[count + 2] = c
+        base[count + 3] = d
+        count += 4
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        append(bytes.bindMemory(to: UInt8.self))
+    }
+
+    func append(contentsOf bytes: some Sequence<UInt8>) {
+        for b in bytes { append(b) }
+    }
 }
