@@ -27,14 +27,19 @@ struct Checker {
     // MARK: Claims
 
     private func claimChecks() -> [Check] {
-        claims.claims.compactMap { claim in
-            if claim.computed != nil {
-                let status: Verdict = claim.status == .consistent ? .pass : claim.status == .inconsistent ? .fail : .unverifiable
-                return Check(rule: "percentOfTarget", status: status,
-                             message: claim.reason, span: claim.reported.phraseSpan)
+        // (Claims are read in place: a copy of each would retain a dozen strings.)
+        claims.claims.indices.compactMap { k in
+            let reason = claims.claims[k].reason, span = claims.claims[k].reported.phraseSpan
+            if claims.claims[k].computed != nil {
+                let status: Verdict = switch claims.claims[k].status {
+                case .consistent: .pass
+                case .inconsistent: .fail
+                case .unverifiable: .unverifiable
+                }
+                return Check(rule: "percentOfTarget", status: status, message: reason, span: span)
             }
-            if claim.impliedTarget != nil {
-                return Check(rule: "impliedTarget", status: .unverifiable, message: claim.reason, span: claim.reported.phraseSpan)
+            if claims.claims[k].impliedTarget != nil {
+                return Check(rule: "impliedTarget", status: .unverifiable, message: reason, span: span)
             }
             return nil
         }
@@ -118,7 +123,8 @@ struct Checker {
     private func partsOfWholes() -> [Check] {
         var groups: [Range<Int>: [Claim]] = [:]
         var order: [Range<Int>] = []
-        for claim in claims.claims where claim.reported.basis == .share && claim.confidence == .high {
+        for k in claims.claims.indices where claims.claims[k].reported.basis == .share && claims.claims[k].confidence == .high {
+            let claim = claims.claims[k]
             guard let whole = claim.target, let part = claim.actual, part.isComparable(with: whole) else { continue }
             if groups[whole.range] == nil { order.append(whole.range) }
             groups[whole.range, default: []].append(claim)
@@ -177,7 +183,8 @@ struct Checker {
         // (The claim extractor's index: its sentences are the text's, as no quantity holds a
         // sentence end.)
         var checks: [Check] = []
-        for claim in claims.claims where claim.reported.basis == .plan {
+        for k in claims.claims.indices where claims.claims[k].reported.basis == .plan {
+            let claim = claims.claims[k]
             let sentence = index.sentence(containing: claim.percentRange.lowerBound)
             guard let phrase = grammar.completion.firstOccurrence(in: chars, range: sentence.lowerBound..<claim.percentRange.lowerBound) else { continue }
             let wording = source.text(phrase.start..<phrase.start + phrase.length)

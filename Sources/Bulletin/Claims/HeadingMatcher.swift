@@ -31,10 +31,12 @@ struct HeadingMatcher {
                 if words == nil { words = (label.map { bigrams(in: $0) } ?? [], bigrams(in: context)) }
                 var score = task != nil && h == 0 ? 0.5 : 0
                 for b in heading.bigrams[k] {
+                    let inLabel = words!.label.contains(b), inOwn = words!.own.contains(b)
+                    guard inLabel || inOwn else { continue }
                     // Weighted by how few clauses of all the headings hold it.
                     let weight = 1.0 / Double(read.reduce(0) { $0 + ($1.frequency[b] ?? 0) })
-                    if words!.label.contains(b) { score += 2 * weight }
-                    if words!.own.contains(b) { score += weight }
+                    if inLabel { score += 2 * weight }
+                    if inOwn { score += weight }
                 }
                 if score > 0, score > (best?.score ?? 0) { best = (score, target) }
             }

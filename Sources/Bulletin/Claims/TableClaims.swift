@@ -102,10 +102,13 @@ extension TableClaims.Result {
         // The prose claims kept, moved to the front in their order; `kept[k]`: where claim k went.
         var kept = [Int](repeating: -1, count: merged.count)
         var count = 0
-        for k in merged.indices where !taken.contains(merged[k].percentRange.lowerBound) {
-            if k != count { merged.swapAt(k, count) }
-            kept[k] = count
-            count += 1
+        // (Swaps through the buffer move claims; the array's own swapAt copies them.)
+        merged.withUnsafeMutableBufferPointer { claims in
+            for k in claims.indices where !taken.contains(claims[k].percentRange.lowerBound) {
+                if k != count { claims.swapAt(k, count) }
+                kept[k] = count
+                count += 1
+            }
         }
         merged.removeLast(merged.count - count)
         merged.append(contentsOf: claims)
@@ -116,14 +119,16 @@ extension TableClaims.Result {
         var placed = [Int](repeating: 0, count: order.count)  // where each claim ends up
         for (k, from) in order.enumerated() { placed[from] = k }
         var done = [Bool](repeating: false, count: order.count)
-        for i in order.indices where !done[i] {
-            var j = i
-            while order[j] != i {
-                merged.swapAt(j, order[j])
+        merged.withUnsafeMutableBufferPointer { claims in
+            for i in order.indices where !done[i] {
+                var j = i
+                while order[j] != i {
+                    claims.swapAt(j, order[j])
+                    done[j] = true
+                    j = order[j]
+                }
                 done[j] = true
-                j = order[j]
             }
-            done[j] = true
         }
         prose.claims = merged
         prose.distributions = prose.distributions.map { d in

@@ -54,7 +54,7 @@ public struct Extractor: Sendable {
             diagnostics.append(Diagnostic(severity: .warning, message: "the input has no text besides whitespace and boilerplate", span: nil))
         }
         diagnostics = Self.listed(diagnostics, in: source)
-        let items = structure.allItems.count
+        let items = structure.itemCount
         var claimCounts = Extraction.ClaimCounts(consistent: 0, inconsistent: 0, unverifiable: 0)
         for claim in claims.claims {
             switch claim.status {

@@ -166,6 +166,15 @@ struct DocumentStructure: Sendable {
         return (label, task, headings)
     }
 
+    /// How many items `allItems` holds, counted without copying them.
+    var itemCount: Int {
+        func count(_ items: [Item]) -> Int { items.reduce(items.count) { $0 + count($1.items) } }
+        func inSections(_ sections: [Section]) -> Int {
+            sections.reduce(0) { $0 + count($1.items) + inSections($1.subsections) }
+        }
+        return inSections(sections) + count(looseItems)
+    }
+
     /// All items, depth first.
     var allItems: [Item] {
         func collect(_ items: [Item]) -> [Item] { items.flatMap { [$0] + collect($0.items) } }
