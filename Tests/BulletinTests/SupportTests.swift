@@ -81,3 +81,25 @@ struct OffsetMapTests {
         #expect(map.firstIndex(atLeast: 100_005) == 100_000)
     }
 }
+
+/// `SortedPositions` finds what a binary search of the whole array finds, for positions dense and
+/// sparse (gaps of many pages), repeated, and at both ends.
+struct SortedPositionsTests {
+    @Test(arguments: [(1, 0, 1), (2, 1, 1), (3, 300, 3), (4, 3000, 1), (5, 400, 2000)])
+    func searchesAsTheArrayDoes(seed: UInt64, count: Int, gap: Int) {
+        var rng = seed
+        func next() -> Int { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return Int(rng >> 33) }
+        var values: [Int32] = []
+        var v = next() % 3
+        for _ in 0..<count {
+            values.append(Int32(v))
+            v += next() % 4 == 0 ? 0 : 1 + next() % gap
+        }
+        let limit = Int(values.last ?? 0) + next() % 600
+        let positions = SortedPositions(values, limit: limit)
+        #expect(positions.count == values.count)
+        for p in -2...(limit + 300) {
+            #expect(positions.firstIndex(atLeast: p) == values.boundary { Int($0) >= p }, "at \(p)")
+        }
+    }
+}

@@ -10,15 +10,15 @@
 /// positions in the document's quantities, not copies of them.
 struct TextIndex {
     private let chars: [Unicode.Scalar]
-    private var clauseStarts: [Int32] = [0]
-    private var sentenceStarts: [Int32] = [0]
-    private var paragraphStarts: [Int32] = [0]
+    private let clauseStarts: SortedPositions
+    private let sentenceStarts: SortedPositions
+    private let paragraphStarts: SortedPositions
     /// Amounts (not percentages), sorted by start.
     let amounts: QuantityList
-    private let amountStarts: [Int32]
+    private let amountStarts: SortedPositions
     /// Percentages, sorted by start, and their starts.
     let percentages: QuantityList
-    private let percentageStarts: [Int32]
+    private let percentageStarts: SortedPositions
     /// Where bracket depth changes: (position, depth from there on), in order. Brackets do not
     /// reach across a line.
     private var depthChanges: [(position: Int32, depth: Int32)] = [(0, 0)]
@@ -41,6 +41,7 @@ struct TextIndex {
         var ends = [UInt8](repeating: 0, count: 0x10000)
         for c in clauseEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 1 }
         for c in sentenceEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 2 }
+        var clauseStarts: [Int32] = [0], sentenceStarts: [Int32] = [0], paragraphStarts: [Int32] = [0]
         func start(_ i: Int, in starts: inout [Int32]) {
             if starts.last != Int32(i) { starts.append(Int32(i)) }
         }
@@ -61,24 +62,27 @@ struct TextIndex {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
             if depth != before { depthChanges.append((Int32(i + 1), Int32(depth))) }
         }
+        self.clauseStarts = SortedPositions(clauseStarts, limit: chars.count)
+        self.sentenceStarts = SortedPositions(sentenceStarts, limit: chars.count)
+        self.paragraphStarts = SortedPositions(paragraphStarts, limit: chars.count)
         amounts = QuantityList(quantities, where: \.isAmount)
-        amountStarts = amounts.map { Int32($0.range.lowerBound) }
+        amountStarts = SortedPositions(amounts.map { Int32($0.range.lowerBound) }, limit: chars.count)
         percentages = QuantityList(quantities, where: \.isPercent)
-        percentageStarts = percentages.map { Int32($0.range.lowerBound) }
+        percentageStarts = SortedPositions(percentages.map { Int32($0.range.lowerBound) }, limit: chars.count)
     }
 
-    private func enclosing(_ starts: [Int32], _ p: Int) -> Range<Int> {
+    private func enclosing(_ starts: SortedPositions, _ p: Int) -> Range<Int> {
         // The last start <= p, and the next start (or the end).
-        let lo = starts.boundary { Int($0) > p }
-        let start = Int(starts[max(lo - 1, 0)])
-        let end = lo < starts.count ? Int(starts[lo]) : chars.count
+        let lo = starts.firstIndex(atLeast: p + 1)
+        let start = starts[max(lo - 1, 0)]
+        let end = lo < starts.count ? starts[lo] : chars.count
         return max(start, p - contextReach)..<max(min(end, p + contextReach), p)
     }
 
     func clause(containing p: Int) -> Range<Int> { enclosing(clauseStarts, p) }
     /// Where the clause containing `p` starts, however far back (for one-pass scans).
     func clauseStart(of p: Int) -> Int {
-        Int(clauseStarts[max(clauseStarts.boundary { Int($0) > p } - 1, 0)])
+        clauseStarts[max(clauseStarts.firstIndex(atLeast: p + 1) - 1, 0)]
     }
     func sentence(containing p: Int) -> Range<Int> { enclosing(sentenceStarts, p) }
     func paragraph(containing p: Int) -> Range<Int> { enclosing(paragraphStarts, p) }
@@ -101,10 +105,10 @@ struct TextIndex {
     }
 
     /// The indices of the sorted `starts` inside the last `contextReach` characters of `range`.
-    private static func indices(in range: Range<Int>, of starts: [Int32]) -> Range<Int> {
+    private static func indices(in range: Range<Int>, of starts: SortedPositions) -> Range<Int> {
         let from = max(range.lowerBound, range.upperBound - contextReach)
-        let a = starts.boundary { Int($0) >= from }
-        let b = starts.boundary { Int($0) >= range.upperBound }
+        let a = starts.firstIndex(atLeast: from)
+        let b = starts.firstIndex(atLeast: range.upperBound)
         return a..<max(a, b)
     }
 
@@ -144,4 +148,44 @@ struct QuantityList: RandomAccessCollection, Sendable {
     var startIndex: Int { 0 }
     var endIndex: Int { positions.count }
     subscript(k: Int) -> Quantity { all[Int(positions[k])] }
+}
+
+/// Positions in increasing order, with the index of the first one at or past each multiple of
+/// 256, so that a search reads only the positions of one stretch of 256 characters.
+struct SortedPositions: Sendable {
+    private let values: [Int32]
+    /// `pages[k]`: the index of the first value at least `k << pageShift`.
+    private let pages: [Int32]
+    private static let pageShift = 8
+
+    /// `values` in increasing order, none past `limit`.
+    init(_ values: [Int32], limit: Int) {
+        self.values = values
+        var pages: [Int32] = []
+        pages.reserveCapacity(limit >> Self.pageShift + 2)
+        var k = 0
+        for page in 0...(limit >> Self.pageShift + 1) {
+            while k < values.count, Int(values[k]) < page << Self.pageShift { k += 1 }
+            pages.append(Int32(k))
+        }
+        self.pages = pages
+    }
+
+    var count: Int { values.count }
+    subscript(k: Int) -> Int { Int(values[k]) }
+
+    /// The index of the first value at least `p`; `count` if none is.
+    func firstIndex(atLeast p: Int) -> Int {
+        guard p > 0 else { return 0 }
+        let page = p >> Self.pageShift
+        guard page + 1 < pages.count else { return values.count }
+        // Every value from `pages[page]` on is at least the page's start, and every one from
+        // `pages[page + 1]` on at least the next page's.
+        var lo = Int(pages[page]), hi = Int(pages[page + 1])
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if Int(values[mid]) >= p { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
 }
