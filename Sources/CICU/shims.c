@@ -116,7 +116,7 @@ bicu_word_breaker *bicu_word_breaker_open(const char *locale, const uint16_t *te
     UErrorCode status = U_ZERO_ERROR;
     pthread_once(&spare_once, spare_init);
     bicu_word_breaker *spare = pthread_getspecific(spare_key);
-    if (spare != NULL && strcmp(spare->locale, locale) == 0) {
+    if (spare != NULL && locale[0] != 0 && strcmp(spare->locale, locale) == 0) {
         pthread_setspecific(spare_key, NULL);
         ubrk_setText(spare->iterator, (const UChar *)text, length, &status);
         *error = status;
@@ -129,7 +129,8 @@ bicu_word_breaker *bicu_word_breaker_open(const char *locale, const uint16_t *te
     b->iterator = ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, &status);
     *error = status;
     if (U_FAILURE(status)) { free(b); return NULL; }
-    strncpy(b->locale, locale, sizeof(b->locale) - 1);
+    /* A locale name too long to keep is not kept: its breaker is closed, not reused. */
+    if (strlen(locale) < sizeof(b->locale)) strcpy(b->locale, locale);
     return b;
 }
 
@@ -145,7 +146,7 @@ int32_t bicu_word_breaker_status(bicu_word_breaker *b) {
 void bicu_word_breaker_close(bicu_word_breaker *b) {
     if (b == NULL) return;
     pthread_once(&spare_once, spare_init);
-    if (pthread_getspecific(spare_key) == NULL && pthread_setspecific(spare_key, b) == 0) return;
+    if (b->locale[0] != 0 && pthread_getspecific(spare_key) == NULL && pthread_setspecific(spare_key, b) == 0) return;
     breaker_free(b);
 }
 

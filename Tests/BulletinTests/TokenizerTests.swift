@@ -17,6 +17,19 @@ struct TokenizerTests {
         expectSameTokens(source.chars, starts: Grammar.builtIn.amountStarts, path)
     }
 
+    /// A thread keeps its ICU breaker for the next text: a breaker that has segmented other text
+    /// (longer, shorter, or stopped midway) segments the next exactly as a new one.
+    @Test func reusedBreakerSegmentsAsNew() {
+        let a = Array("2019年完成棚户区改造29245套(户),占年计划的104.4%。".unicodeScalars)
+        let b = Array(String(repeating: "三年行动计划启动改造2.8万套,统一进一步一批1;", count: 50).unicodeScalars)
+        let first = Tokenizer.tokenize(a)
+        _ = Tokenizer.tokenize(b)
+        _ = Tokenizer.tokenize(b, startingWith: Grammar.builtIn.amountStarts)
+        #expect(Tokenizer.tokenize(a) == first)
+        #expect(Tokenizer.tokenize(Array(a.prefix(5))) == first.filter { $0.range.upperBound <= 5 })
+        #expect(Tokenizer.tokenize(a) == first)
+    }
+
     /// Letters joined to digits (G20, A1), separators inside numbers (1,234.5; 3:2), numerals inside
     /// words (统一, 进一步, 一批), numbers after combining marks and in supplementary characters, and
     /// a text that starts and ends with a digit.

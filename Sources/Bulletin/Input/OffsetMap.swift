@@ -11,8 +11,8 @@ struct OffsetMap: Sendable, Equatable {
     private var runBases: [Int] = []
     /// How many offsets the map holds.
     private(set) var count = 0
-    /// The run holding every `pageSize`-th offset, so that a lookup searches only the runs of
-    /// one page (4 bytes per 256 offsets).
+    /// The run holding every 256th offset (`1 << pageShift`), so that a lookup searches only the
+    /// runs of one page (4 bytes per 256 offsets).
     private var pageRuns: [Int32] = []
     private static let pageShift = 8
 
@@ -20,12 +20,12 @@ struct OffsetMap: Sendable, Equatable {
 
     /// Appends the original offset of the next normalised offset.
     mutating func append(_ offset: Int) {
-        if let base = runBases.last, let start = runStarts.last, base + (count - start) == offset {
-        } else {
+        let continuesRun = runStarts.last.map { runBases[runBases.count - 1] + (count - $0) == offset } ?? false
+        if !continuesRun {
             runStarts.append(count)
             runBases.append(offset)
         }
-        if count & (1 << Self.pageShift - 1) == 0 { pageRuns.append(Int32(runStarts.count - 1)) }
+        if count & ((1 << Self.pageShift) - 1) == 0 { pageRuns.append(Int32(runStarts.count - 1)) }
         count += 1
     }
 
