@@ -91,12 +91,18 @@ void bicu_transliterator_close(bicu_transliterator *t) {
 }
 
 /* Opening a word break iterator costs as much as segmenting a few kilobytes, so each thread keeps
-   the last breaker it closed and gives it the next text of the same locale (ubrk_setText resets
-   the iterator completely). */
+   the last two breakers it closed and gives them the next texts of the same locale (ubrk_setText
+   resets an iterator completely). */
 struct bicu_word_breaker {
     UBreakIterator *iterator;
     char locale[32];
 };
+
+#define SPARES 2
+
+typedef struct {
+    bicu_word_breaker *breakers[SPARES];
+} spare_breakers;
 
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
@@ -107,22 +113,38 @@ static void breaker_free(bicu_word_breaker *b) {
     free(b);
 }
 
-static void spare_free(void *p) { breaker_free(p); }
+static void spares_free(void *p) {
+    spare_breakers *spares = p;
+    for (int k = 0; k < SPARES; k++) breaker_free(spares->breakers[k]);
+    free(spares);
+}
 
-static void spare_init(void) { pthread_key_create(&spare_key, spare_free); }
+static void spare_init(void) { pthread_key_create(&spare_key, spares_free); }
+
+static spare_breakers *thread_spares(void) {
+    pthread_once(&spare_once, spare_init);
+    spare_breakers *spares = pthread_getspecific(spare_key);
+    if (spares == NULL) {
+        spares = calloc(1, sizeof(spare_breakers));
+        if (spares != NULL && pthread_setspecific(spare_key, spares) != 0) { free(spares); spares = NULL; }
+    }
+    return spares;
+}
 
 bicu_word_breaker *bicu_word_breaker_open(const char *locale, const uint16_t *text,
                                           int32_t length, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    pthread_once(&spare_once, spare_init);
-    bicu_word_breaker *spare = pthread_getspecific(spare_key);
-    if (spare != NULL && locale[0] != 0 && strcmp(spare->locale, locale) == 0) {
-        pthread_setspecific(spare_key, NULL);
+    spare_breakers *spares = thread_spares();
+    for (int k = 0; spares != NULL && locale[0] != 0 && k < SPARES; k++) {
+        bicu_word_breaker *spare = spares->breakers[k];
+        if (spare == NULL || strcmp(spare->locale, locale) != 0) continue;
+        spares->breakers[k] = NULL;
         ubrk_setText(spare->iterator, (const UChar *)text, length, &status);
         *error = status;
         if (U_SUCCESS(status)) return spare;
         breaker_free(spare);
         status = U_ZERO_ERROR;
+        break;
     }
     bicu_word_breaker *b = calloc(1, sizeof(bicu_word_breaker));
     if (b == NULL) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
@@ -145,8 +167,10 @@ int32_t bicu_word_breaker_status(bicu_word_breaker *b) {
 
 void bicu_word_breaker_close(bicu_word_breaker *b) {
     if (b == NULL) return;
-    pthread_once(&spare_once, spare_init);
-    if (b->locale[0] != 0 && pthread_getspecific(spare_key) == NULL && pthread_setspecific(spare_key, b) == 0) return;
+    spare_breakers *spares = b->locale[0] != 0 ? thread_spares() : NULL;
+    for (int k = 0; spares != NULL && k < SPARES; k++) {
+        if (spares->breakers[k] == NULL) { spares->breakers[k] = b; return; }
+    }
     breaker_free(b);
 }
 
@@ -156,4 +180,10 @@ int32_t bicu_word_breaker_is_boundary(bicu_word_breaker *b, int32_t offset) {
 
 int32_t bicu_word_breaker_current(bicu_word_breaker *b) {
     return ubrk_current(b->iterator);
+}
+
+int32_t bicu_word_breaker_set_text(bicu_word_breaker *b, const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(b->iterator, (const UChar *)text, length, &status);
+    return status;
 }

@@ -16,6 +16,11 @@ public enum Tokenizer {
 
     public static func tokenize(_ source: SourceText) -> [Token] { tokenize(source.chars) }
 
+    /// A CJK unified ideograph of the basic plane (extension A and the main block).
+    private static func isIdeograph(_ unit: UInt16) -> Bool {
+        (0x3400...0x4DBF).contains(unit) || (0x4E00...0x9FFF).contains(unit)
+    }
+
     /// Every token of `chars`.
     static func tokenize(_ chars: [Unicode.Scalar]) -> [Token] {
         tokenize(chars, startingWith: nil)
@@ -79,9 +84,34 @@ public enum Tokenizer {
                 }
                 return
             }
+            // An ASCII digit right after an ideograph always starts a token (ICU's word rules join
+            // no ideograph to a number, and a run of ideographs is segmented by dictionary only up
+            // to its last), and where that token ends the rules decide from there on. A second
+            // breaker reads it from the digit, so the ideographs before are not segmented for it.
+            var fromDigit: OpaquePointer? = nil
+            defer { if let fromDigit { bicu_word_breaker_close(fromDigit) } }
+            func tokenAtDigit(_ u: Int) -> Int? {
+                guard let base = buffer.baseAddress else { return nil }
+                let rest = Int32(buffer.count - u)
+                if let fromDigit {
+                    guard bicu_word_breaker_set_text(fromDigit, base + u, rest) <= 0 else { return nil }
+                } else {
+                    fromDigit = bicu_word_breaker_open("zh", base + u, rest, &error)
+                }
+                guard let fromDigit else { return nil }
+                let end = bicu_word_breaker_next(fromDigit)
+                guard end > 0 else { return nil }
+                let from = Int(scalarAt[u]), to = Int(scalarAt[u + Int(end)])
+                tokens.append(Token(kind: kind(status: bicu_word_breaker_status(fromDigit), first: chars[from]), range: from..<to))
+                return u + Int(end)
+            }
             var u = 0
             while u < buffer.count {
                 guard startsToken(buffer[u], at: u) else { u += 1; continue }
+                if u > 0, (0x30...0x39).contains(buffer[u]), Self.isIdeograph(buffer[u - 1]), let next = tokenAtDigit(u) {
+                    u = next
+                    continue
+                }
                 guard bicu_word_breaker_is_boundary(breaker, Int32(u)) != 0 else {
                     // Inside a token: go on from where the next one starts.
                     u = max(u + 1, Int(bicu_word_breaker_current(breaker)))

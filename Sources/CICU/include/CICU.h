@@ -51,5 +51,7 @@ void bicu_word_breaker_close(bicu_word_breaker *b);
 int32_t bicu_word_breaker_is_boundary(bicu_word_breaker *b, int32_t offset);
 /** The iterator's current boundary. */
 int32_t bicu_word_breaker_current(bicu_word_breaker *b);
+/** Gives the iterator new text and puts it at its start; 0, or an ICU error code. */
+int32_t bicu_word_breaker_set_text(bicu_word_breaker *b, const uint16_t *text, int32_t length);
 
 #endif
