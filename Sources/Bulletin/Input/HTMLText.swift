@@ -56,7 +56,7 @@ enum HTMLText {
         // character (none of which joins the whitespace before it into one character) is not
         // a page, and is told so without lowercasing its start.
         if let first = scalars.prefix(1024).first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }), first != "<",
-           (0x21..<0x7F).contains(first.value) || first.properties.isIdeographic {
+           (0x21..<0x7F).contains(first.value) || first.isHan {
             return false
         }
         let start = String(scalars: scalars.prefix(1024)).lowercased()

@@ -16,11 +16,6 @@ public enum Tokenizer {
 
     public static func tokenize(_ source: SourceText) -> [Token] { tokenize(source.chars) }
 
-    /// A CJK unified ideograph of the basic plane (extension A and the main block).
-    private static func isIdeograph(_ unit: UInt16) -> Bool {
-        (0x3400...0x4DBF).contains(unit) || (0x4E00...0x9FFF).contains(unit)
-    }
-
     /// Every token of `chars`.
     static func tokenize(_ chars: [Unicode.Scalar]) -> [Token] {
         tokenize(chars, startingWith: nil)
@@ -108,7 +103,7 @@ public enum Tokenizer {
             var u = 0
             while u < buffer.count {
                 guard startsToken(buffer[u], at: u) else { u += 1; continue }
-                if u > 0, (0x30...0x39).contains(buffer[u]), Self.isIdeograph(buffer[u - 1]), let next = tokenAtDigit(u) {
+                if u > 0, (0x30...0x39).contains(buffer[u]), Unicode.Scalar(buffer[u - 1])?.isHan == true, let next = tokenAtDigit(u) {
                     u = next
                     continue
                 }
