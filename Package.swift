@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "BulletinReport", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
+            dependencies: ["Bulletin", "BulletinSchema", "BulletinDataset", "BulletinReport", "CICU", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]

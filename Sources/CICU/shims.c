@@ -7,6 +7,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utrans.h>
 
@@ -186,4 +187,16 @@ int32_t bicu_word_breaker_set_text(bicu_word_breaker *b, const uint16_t *text, i
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(b->iterator, (const UChar *)text, length, &status);
     return status;
+}
+
+int32_t bicu_word_break_value(uint32_t c) {
+    return u_getIntPropertyValue((UChar32)c, UCHAR_WORD_BREAK);
+}
+
+int32_t bicu_line_break_value(uint32_t c) {
+    return u_getIntPropertyValue((UChar32)c, UCHAR_LINE_BREAK);
+}
+
+int32_t bicu_script_value(uint32_t c) {
+    return u_getIntPropertyValue((UChar32)c, UCHAR_SCRIPT);
 }

@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 import Testing
 @testable import Bulletin
@@ -36,12 +37,55 @@ struct TokenizerTests {
     @Test func awkwardNeighbours() {
         let texts = ["1G20峰会A1级3,234.5万元、3:2,统一进一步一批1",
                      "e\u{301}1 2\u{200D}3 𠀀一𠀀二 五十 二〇一九年 几十 百分之三十 翻一番 十几个 0532-1234",
-                     "完成5项,占年计划的50%。计划10项\n\n一、三\r\n二十.5 1.5.6 a.1 1'000"]
+                     "完成5项,占年计划的50%。计划10项\n\n一、三\r\n二十.5 1.5.6 a.1 1'000",
+                     "(5)、6。7—8 9\t10《11》-12+13/14ก15あ16ア17_18@19#20$21\u{00A0}22\u{3000}23“24”25"]
         for text in texts {
             expectSameTokens(Array(text.unicodeScalars), starts: Grammar.builtIn.amountStarts, text)
             // Every token, asked one by one.
             let chars = Array(text.unicodeScalars)
             expectSameTokens(chars, starts: Set(chars.map(\.value)), text + " (every start)")
+        }
+    }
+
+    /// The tokenizer reads a token from a digit or an ideograph after a character of
+    /// `Tokenizer.CertainStarts` without asking ICU whether one starts there. ICU agrees for every
+    /// such character of the basic plane, after an ideograph, a letter, a digit, a Thai letter, a
+    /// full stop or nothing at all; and the tokens read so are those of the whole text.
+    @Test func tokenStartsAfterEveryBreakCharacter() {
+        let certain = Tokenizer.certainStarts
+        for (before, digit, han) in [("中", true, false), ("(", true, true), ("、", true, true), (" ", true, true),
+                                     ("\n", true, true), ("“", true, true), ("5", false, true), (".", false, false),
+                                     (",", false, false), ("a", false, false), ("ก", false, false), ("@", false, false),
+                                     ("あ", true, false), ("ア", false, false), ("\u{301}", false, false)] {
+            let unit = before.utf16.first!
+            #expect(certain.startsToken(0x35, after: unit) == digit, "\(before)5")
+            #expect(certain.startsToken(0x4E09, after: unit) == han, "\(before)三")
+        }
+        let contexts: [[UInt16]] = [[], [0x4E2D], [0x61], [0x31], [0x0E01], [0x2E]]
+        for (start, word) in [(UInt16(0x35), [UInt16(0x35)]), (0x4E09, Array("三年行动".utf16))] {
+            let characters = (UInt16(0)...UInt16.max).filter { certain.startsToken(start, after: $0) }
+            #expect(characters.count > (start == 0x35 ? 40000 : 5000))
+            var text: [UInt16] = [], starts: [Int] = [], sample: [UInt16] = []
+            for (k, unit) in characters.enumerated() {
+                for context in contexts {
+                    let piece = [0x0A] + context + [unit] + word
+                    starts.append(text.count + piece.count - word.count)
+                    text += piece
+                    // (The tokens are compared on the characters below the ideographs and one in 64 of the rest.)
+                    if unit < 0x3000 || k % 64 == 0 { sample += piece }
+                }
+            }
+            var boundaries = [Bool](repeating: false, count: text.count + 1)
+            text.withUnsafeBufferPointer { buffer in
+                var error: Int32 = 0
+                let breaker = bicu_word_breaker_open("zh", buffer.baseAddress, Int32(buffer.count), &error)
+                defer { bicu_word_breaker_close(breaker) }
+                while let breaker, case let b = bicu_word_breaker_next(breaker), b >= 0 { boundaries[Int(b)] = true }
+            }
+            let joined = Set(starts.filter { !boundaries[$0] }.map { text[$0 - 1] }).sorted().prefix(40)
+            #expect(joined.isEmpty, "ICU joins \(word) to \(joined.map { String(format: "U+%04X", $0) })")
+            expectSameTokens(String(decoding: sample, as: UTF16.self).unicodeScalars.map { $0 },
+                             starts: Grammar.builtIn.amountStarts, "every character before \(word)")
         }
     }
 

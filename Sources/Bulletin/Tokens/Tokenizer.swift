@@ -16,6 +16,53 @@ public enum Tokenizer {
 
     public static func tokenize(_ source: SourceText) -> [Token] { tokenize(source.chars) }
 
+    /// The basic-plane characters after which a token always starts at an ASCII digit
+    /// (`digitAfter`) or at an ideograph (`hanAfter`), one bit each; there the rules start afresh,
+    /// so a breaker set at that character reads the token as one running from the start would.
+    ///
+    /// UAX #29 joins a digit to what precedes it only through WB4 (Extend, Format, ZWJ), WB8
+    /// (Numeric), WB9 (letters), WB11 (MidNum, MidNumLet, Single_Quote) and WB13b (ExtendNumLet);
+    /// CR, LF and Newline break always and a WSegSpace joins only another. So after a character
+    /// whose Word_Break is Other, CR, LF, Newline or WSegSpace a digit starts a token, except where
+    /// ICU reads that character as a letter: the complex-context scripts (Line_Break SA, Thai and
+    /// the like) and @ (for e-mail addresses), which its word rules add to the letters. Ideographs
+    /// are Other: ICU segments a run of them by dictionary, only up to its last.
+    ///
+    /// An ideograph joins only a run of ideographs and kana before it (which ICU segments by
+    /// dictionary as one) and, by WB4, Extend, Format and ZWJ. So after a digit or any of the
+    /// characters above that is not itself ideograph or kana, an ideograph starts a token and a run
+    /// of them that ICU segments from there (2.8万, “三).
+    ///
+    /// `TokenizerTests.tokenStartsAfterEveryBreakCharacter` asks ICU about each character.
+    struct CertainStarts: Sendable {
+        private(set) var digitAfter = [UInt64](repeating: 0, count: 0x10000 / 64)
+        private(set) var hanAfter = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+        init() {
+            for c in UInt32(0)..<0x10000 where !(0xD800...0xDFFF).contains(c) {
+                let wordBreak = bicu_word_break_value(c), lineBreak = bicu_line_break_value(c)
+                guard lineBreak != 24, c != 0x40 else { continue }  // complex context, @
+                let bit: UInt64 = 1 << UInt64(c & 63)
+                if [0, 8, 10, 12, 22].contains(wordBreak) { digitAfter[Int(c >> 6)] |= bit }
+                let script = bicu_script_value(c)
+                if [0, 8, 10, 12, 22, 6].contains(wordBreak), ![17, 20, 22].contains(script) {  // 6 Numeric; Han, kana
+                    hanAfter[Int(c >> 6)] |= bit
+                }
+            }
+        }
+
+        /// Whether a token starts at `unit` when UTF-16 unit `previous` precedes it.
+        @inline(__always)
+        func startsToken(_ unit: UInt16, after previous: UInt16) -> Bool {
+            let bit: UInt64 = 1 << UInt64(previous & 63), word = Int(previous >> 6)
+            if (0x30...0x39).contains(unit) { return digitAfter[word] & bit != 0 }
+            guard Unicode.Scalar(unit)?.isHan == true else { return false }
+            return hanAfter[word] & bit != 0
+        }
+    }
+
+    static let certainStarts = CertainStarts()
+
     /// Every token of `chars`.
     static func tokenize(_ chars: [Unicode.Scalar]) -> [Token] {
         tokenize(chars, startingWith: nil)
@@ -79,31 +126,32 @@ public enum Tokenizer {
                 }
                 return
             }
-            // An ASCII digit right after an ideograph always starts a token (ICU's word rules join
-            // no ideograph to a number, and a run of ideographs is segmented by dictionary only up
-            // to its last), and where that token ends the rules decide from there on. A second
-            // breaker reads it from the digit, so the ideographs before are not segmented for it.
-            var fromDigit: OpaquePointer? = nil
-            defer { if let fromDigit { bicu_word_breaker_close(fromDigit) } }
-            func tokenAtDigit(_ u: Int) -> Int? {
+            // Where a token always starts (a digit after an ideograph, a space, a line break or
+            // punctuation; an ideograph after a digit or punctuation: `CertainStarts`), the rules
+            // start afresh. A second breaker reads that token from there, so the text before it is
+            // not segmented for it.
+            let certain = certainStarts
+            var fresh: OpaquePointer? = nil
+            defer { if let fresh { bicu_word_breaker_close(fresh) } }
+            func tokenFrom(_ u: Int) -> Int? {
                 guard let base = buffer.baseAddress else { return nil }
                 let rest = Int32(buffer.count - u)
-                if let fromDigit {
-                    guard bicu_word_breaker_set_text(fromDigit, base + u, rest) <= 0 else { return nil }
+                if let fresh {
+                    guard bicu_word_breaker_set_text(fresh, base + u, rest) <= 0 else { return nil }
                 } else {
-                    fromDigit = bicu_word_breaker_open("zh", base + u, rest, &error)
+                    fresh = bicu_word_breaker_open("zh", base + u, rest, &error)
                 }
-                guard let fromDigit else { return nil }
-                let end = bicu_word_breaker_next(fromDigit)
+                guard let fresh else { return nil }
+                let end = bicu_word_breaker_next(fresh)
                 guard end > 0 else { return nil }
                 let from = Int(scalarAt[u]), to = Int(scalarAt[u + Int(end)])
-                tokens.append(Token(kind: kind(status: bicu_word_breaker_status(fromDigit), first: chars[from]), range: from..<to))
+                tokens.append(Token(kind: kind(status: bicu_word_breaker_status(fresh), first: chars[from]), range: from..<to))
                 return u + Int(end)
             }
             var u = 0
             while u < buffer.count {
                 guard startsToken(buffer[u], at: u) else { u += 1; continue }
-                if u > 0, (0x30...0x39).contains(buffer[u]), Unicode.Scalar(buffer[u - 1])?.isHan == true, let next = tokenAtDigit(u) {
+                if u > 0, certain.startsToken(buffer[u], after: buffer[u - 1]), let next = tokenFrom(u) {
                     u = next
                     continue
                 }

@@ -54,4 +54,12 @@ int32_t bicu_word_breaker_current(bicu_word_breaker *b);
 /** Gives the iterator new text and puts it at its start; 0, or an ICU error code. */
 int32_t bicu_word_breaker_set_text(bicu_word_breaker *b, const uint16_t *text, int32_t length);
 
+/** The Unicode Word_Break property of `c` (ICU's UWordBreakValues: 0 Other, 8 CR, 10 LF,
+    12 Newline, 22 WSegSpace, …). */
+int32_t bicu_word_break_value(uint32_t c);
+/** The Unicode Line_Break property of `c` (ICU's ULineBreak: 24 Complex_Context, …). */
+int32_t bicu_line_break_value(uint32_t c);
+/** The Unicode Script property of `c` (ICU's UScriptCode: 17 Han, 20 Hiragana, 22 Katakana, …). */
+int32_t bicu_script_value(uint32_t c);
+
 #endif
