@@ -103,3 +103,21 @@ struct SortedPositionsTests {
         }
     }
 }
+
+/// `ScalarSet` holds what a `Set` of the same scalars holds, in the basic plane and beyond it.
+struct ScalarSetTests {
+    @Test func matchesSet() {
+        let members: [Unicode.Scalar] = ["\n", "。", "、", "0", "\u{FFFF}", "\u{10000}", "𠀀", "a", "\u{3F}", "\u{40}"]
+        let set = ScalarSet(members)
+        let reference = Set(members)
+        #expect(set.count == reference.count)
+        for value in UInt32(0)...0x20100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(set.contains(scalar) == reference.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        #expect(Array(set) == reference.sorted { $0.value < $1.value })
+        let more = set.union(["b", "𠀁", "a"])
+        #expect(more.count == reference.count + 2 && more.contains("b") && more.contains("𠀁") && !set.contains("b"))
+        #expect(ScalarSet().isEmpty && !set.isEmpty)
+    }
+}

@@ -23,15 +23,15 @@ struct HeadingMatcher {
         func candidate(_ amounts: Range<Int>) -> Quantity? {
             index.amounts[amounts].first { $0.range.upperBound <= actual.range.lowerBound && $0.isComparable(with: actual) }
         }
-        var words: (label: Set<UInt64>, own: Set<UInt64>)? = nil
+        var words: (label: [UInt64], own: [UInt64])? = nil
         var best: (score: Double, target: Quantity)? = nil
         for (h, heading) in read.enumerated() {
             for k in heading.clauses.indices {
                 guard let target = candidate(heading.amounts[k]) else { continue }
-                if words == nil { words = (label.map { bigrams(in: $0) } ?? [], bigrams(in: context)) }
+                if words == nil { words = (label.map { HanBigrams.sorted(chars, in: $0) } ?? [], HanBigrams.sorted(chars, in: context)) }
                 var score = task != nil && h == 0 ? 0.5 : 0
                 for b in heading.bigrams[k] {
-                    let inLabel = words!.label.contains(b), inOwn = words!.own.contains(b)
+                    let inLabel = words!.label.sortedContains(b), inOwn = words!.own.sortedContains(b)
                     guard inLabel || inOwn else { continue }
                     // Weighted by how few clauses of all the headings hold it.
                     let weight = 1.0 / Double(read.reduce(0) { $0 + ($1.frequency[b] ?? 0) })

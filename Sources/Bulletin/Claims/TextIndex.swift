@@ -23,7 +23,7 @@ struct TextIndex {
     /// reach across a line.
     private var depthChanges: [(position: Int32, depth: Int32)] = [(0, 0)]
 
-    let clauseEnds: Set<Unicode.Scalar>
+    let clauseEnds: ScalarSet
 
     /// `lines`: the content lines as the layout found them, in order (`DocumentStructure.contentLines`).
     init(chars: [Unicode.Scalar], lines: [Range<Int>], quantities: [Quantity], grammar: Grammar) {

@@ -53,11 +53,11 @@ public final class Grammar: Sendable {
     let fractionWords: PhraseTrie<UnitEntry>
     let fractionSlashes: PhraseTrie<UnitEntry>
     /// Numeral characters that stand for an unknown digit (几).
-    let someDigits: Set<UInt32>
+    let someDigits: ScalarSet
     /// The characters an amount can start with: ASCII digits, the numerals, the unknown digits (几)
     /// and the first characters of the number words and unit prefixes. A token that starts with
     /// anything else is never read as a quantity, so only these are looked up (`Tokenizer`).
-    let amountStarts: Set<UInt32>
+    let amountStarts: ScalarSet
     // Numbers that are not quantities
     let yearWords: PhraseTrie<Bool>
     let dateUnits: PhraseTrie<Bool>
@@ -122,15 +122,15 @@ public final class Grammar: Sendable {
     /// Parts of a 其中 breakdown that reach this share of the total without matching it are an error.
     let breakdownNearMiss: Double
     // Punctuation classes (Grammar/punctuation.tsv); a line break always ends a sentence.
-    let sentenceEnds: Set<Unicode.Scalar>
+    let sentenceEnds: ScalarSet
     /// Ends of lines that are never soft-wrapped: sentence ends and `lineEnd` (:).
-    let lineEnds: Set<Unicode.Scalar>
+    let lineEnds: ScalarSet
     /// Sentence ends and clause ends.
-    let clauseEnds: Set<Unicode.Scalar>
-    let listCommas: Set<Unicode.Scalar>
-    let closeBrackets: Set<Unicode.Scalar>
-    let timeSeparators: Set<Unicode.Scalar>
-    let dateSeparators: Set<Unicode.Scalar>
+    let clauseEnds: ScalarSet
+    let listCommas: ScalarSet
+    let closeBrackets: ScalarSet
+    let timeSeparators: ScalarSet
+    let dateSeparators: ScalarSet
     // Structure
     let boilerplate: PhraseTrie<BoilerplateScope>
     let titlePrefixes: PhraseTrie<Bool>
@@ -246,7 +246,7 @@ public final class Grammar: Sendable {
         }
         var prefixes: [(String, FormEntry)] = [], words: [(String, FormEntry)] = []
         var fractions: [(String, UnitEntry)] = [], slashes: [(String, UnitEntry)] = []
-        var some = Set<UInt32>()
+        var some = ScalarSet()
         let forms = table("forms.tsv")
         for row in forms.rows {
             switch row["kind"] {
@@ -274,8 +274,8 @@ public final class Grammar: Sendable {
         fractionWords = PhraseTrie(fractions)
         fractionSlashes = PhraseTrie(slashes)
         someDigits = some
-        amountStarts = Set(UInt32(0x30)...0x39).union(numerals.keys).union(some)
-            .union(unitPrefixes.firstScalars).union(fixedWords.firstScalars)
+        amountStarts = ScalarSet(values: Array(UInt32(0x30)...0x39) + numerals.keys).union(some)
+            .union(ScalarSet(values: unitPrefixes.firstScalars)).union(ScalarSet(values: fixedWords.firstScalars))
 
         var before: [(String, Approximation)] = [], after: [(String, Approximation)] = [], trailing: [(String, Approximation)] = []
         for row in table("approximations.tsv").rows {
@@ -389,7 +389,7 @@ public final class Grammar: Sendable {
         }
         breakdownNearMiss = share
 
-        var punctuation: [String: Set<Unicode.Scalar>] = [:]
+        var punctuation: [String: ScalarSet] = [:]
         let pt = table("punctuation.tsv")
         for row in pt.rows {
             let scalars = Array(row["char"].unicodeScalars)

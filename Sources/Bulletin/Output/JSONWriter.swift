@@ -178,29 +178,35 @@ struct JSONWriter {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            out.append(0x22)
-            var from = 0
-            for k in 0..<utf8.count {
-                let c = utf8[k]
-                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                out.append(UnsafeBufferPointer(rebasing: utf8[from..<k]))
-                from = k + 1
-                switch c {
-                case 0x22: out.append(0x5C, 0x22)
-                case 0x5C: out.append(0x5C, 0x5C)
-                case 0x0A: out.append(0x5C, 0x6E)
-                case 0x0D: out.append(0x5C, 0x72)
-                case 0x09: out.append(0x5C, 0x74)
-                case 0x08: out.append(0x5C, 0x62)
-                case 0x0C: out.append(0x5C, 0x66)
-                default: out.append(0x5C, 0x75, 0x30, 0x30); out.append(Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)])
-                }
-            }
-            out.append(UnsafeBufferPointer(rebasing: utf8[from...]))
-            out.append(0x22)
+        // (A native string's bytes are read in place; only a bridged one is copied first.)
+        if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
+            var copy = s
+            copy.withUTF8 { quoted($0) }
         }
+    }
+
+    /// `utf8` as a JSON string, in quotes, escaped.
+    private func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        out.append(0x22)
+        var from = 0
+        for k in 0..<utf8.count {
+            let c = utf8[k]
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            out.append(UnsafeBufferPointer(rebasing: utf8[from..<k]))
+            from = k + 1
+            switch c {
+            case 0x22: out.append(0x5C, 0x22)
+            case 0x5C: out.append(0x5C, 0x5C)
+            case 0x0A: out.append(0x5C, 0x6E)
+            case 0x0D: out.append(0x5C, 0x72)
+            case 0x09: out.append(0x5C, 0x74)
+            case 0x08: out.append(0x5C, 0x62)
+            case 0x0C: out.append(0x5C, 0x66)
+            default: out.append(0x5C, 0x75, 0x30, 0x30); out.append(Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)])
+            }
+        }
+        out.append(UnsafeBufferPointer(rebasing: utf8[from...]))
+        out.append(0x22)
     }
 
     mutating func string(_ s: String?) {

@@ -17,7 +17,7 @@ struct ChineseNumeral {
 
     /// Parses the longest numeral starting at `start`, or nil if none starts there or it overflows.
     static func parse(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
-                      some: Set<UInt32> = []) -> ChineseNumeral? {
+                      some: ScalarSet = []) -> ChineseNumeral? {
         if case .numeral(let n)? = read(chars, at: start, numerals: numerals, some: some) { return n }
         return nil
     }
@@ -25,7 +25,7 @@ struct ChineseNumeral {
     /// Reads the longest numeral starting at `start`, or nil if none starts there.
     /// Characters in `some` (几) stand for an unknown digit: 1–9 after a power, 2–9 before one.
     static func read(_ chars: [Unicode.Scalar], at start: Int, numerals: [UInt32: Grammar.NumeralEntry],
-                     some: Set<UInt32> = []) -> Reading? {
+                     some: ScalarSet = []) -> Reading? {
         // Most characters start no numeral: say so before looking further.
         guard start < chars.count, numerals[chars[start].value] != nil || some.contains(chars[start].value) else { return nil }
         guard !some.isEmpty, chars[start...].prefix(12).contains(where: { some.contains($0.value) }) else {
@@ -33,7 +33,7 @@ struct ChineseNumeral {
         }
         func with(_ digit: Int64) -> [UInt32: Grammar.NumeralEntry] {
             var table = numerals
-            for s in some { table[s] = Grammar.NumeralEntry(value: digit, role: .digit) }
+            for s in some { table[s.value] = Grammar.NumeralEntry(value: digit, role: .digit) }
             return table
         }
         let leading = some.contains(chars[start].value)

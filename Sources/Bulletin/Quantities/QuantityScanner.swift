@@ -442,7 +442,7 @@ struct QuantityScanner {
     }
 
     /// The end of a run of digits and the given separators starting at `from`.
-    private func skipDigits(from: Int, also extra: Set<Unicode.Scalar>) -> Int {
+    private func skipDigits(from: Int, also extra: ScalarSet) -> Int {
         var j = from
         while j < chars.count, chars[j].isASCIIDigit || (extra.contains(chars[j]) && j + 1 < chars.count && chars[j + 1].isASCIIDigit) { j += 1 }
         return j

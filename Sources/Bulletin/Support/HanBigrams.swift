@@ -13,4 +13,35 @@ enum HanBigrams {
         }
         return set
     }
+
+    /// The bigrams of `chars[range]` as `of` gives them, in order, each once: for a stretch read
+    /// against a few others, cheaper than hashing it into a set.
+    static func sorted(_ chars: [Unicode.Scalar], in range: Range<Int>) -> [UInt64] {
+        var keys: [UInt64] = []
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            if chars[i].isHan, chars[i + 1].isHan { keys.append(key(chars[i], chars[i + 1])) }
+            i += 1
+        }
+        keys.sort()
+        var unique = 0
+        for k in keys.indices where unique == 0 || keys[k] != keys[unique - 1] {
+            keys[unique] = keys[k]
+            unique += 1
+        }
+        keys.removeLast(keys.count - unique)
+        return keys
+    }
+}
+
+extension Array where Element == UInt64 {
+    /// Whether this sorted array holds `key` (a binary search).
+    func sortedContains(_ key: UInt64) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low] == key
+    }
 }

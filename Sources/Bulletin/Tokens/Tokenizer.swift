@@ -73,7 +73,7 @@ public enum Tokenizer {
     /// starts there (its iterator answers at any position as it would running from the start), so
     /// text with no such character is not segmented at all: the quantity scanner reads only
     /// tokens that start with a digit or a numeral (`Grammar.amountStarts`).
-    static func tokenize(_ chars: [Unicode.Scalar], startingWith starts: Set<UInt32>?) -> [Token] {
+    static func tokenize(_ chars: [Unicode.Scalar], startingWith starts: ScalarSet?) -> [Token] {
         guard !chars.isEmpty else { return [] }
         // ICU works on UTF-16; keep the scalar index of every UTF-16 offset.
         var utf16: [UInt16] = []
@@ -93,12 +93,9 @@ public enum Tokenizer {
             }
         }
         scalarAt.append(Int32(chars.count))
-        // The start characters as a table for the basic plane.
-        var isStart = [Bool](repeating: false, count: starts == nil ? 0 : 0x10000)
-        if let starts { for v in starts where v < 0x10000 { isStart[Int(v)] = true } }
         func startsToken(_ unit: UInt16, at u: Int) -> Bool {
             guard let starts else { return true }
-            if unit < 0xD800 || unit > 0xDFFF { return isStart[Int(unit)] }
+            if unit < 0xD800 || unit > 0xDFFF { return starts.contains(UInt32(unit)) }
             return starts.contains(chars[Int(scalarAt[u])].value)
         }
         var tokens: [Token] = []
