@@ -121,3 +121,23 @@ struct ScalarSetTests {
         #expect(ScalarSet().isEmpty && !set.isEmpty)
     }
 }
+
+/// `ExactNumber.double` takes a shortcut where one IEEE operation rounds correctly; it gives the
+/// Double that parsing the decimal text gives, inside the shortcut's bounds and at them.
+struct ExactNumberTests {
+    @Test func doubleIsTheParsedDecimal() {
+        var generator = SystemRandomNumberGenerator()
+        var cases: [(Int64, Int)] = [(0, 0), (1, -1), (1044, -1), (29245, 0), (335, -2), (1 << 53, 22), (1 << 53, -22),
+                                     ((1 << 53) + 1, -3), (-7, -22), (999_999_999_999_999_999, -18), (1, 23), (3, -23)]
+        for _ in 0..<20000 {
+            let digits = Int.random(in: 1...18, using: &generator)
+            var significand = Int64.random(in: 0..<ExactNumber.pow10(digits), using: &generator)
+            if Bool.random(using: &generator) { significand = -significand }
+            cases.append((significand, Int.random(in: -25...25, using: &generator)))
+        }
+        for (significand, exponent) in cases {
+            let parsed = Double("\(significand)e\(exponent)")!
+            #expect(ExactNumber(significand: significand, exponent: exponent).double == parsed, "\(significand)e\(exponent)")
+        }
+    }
+}

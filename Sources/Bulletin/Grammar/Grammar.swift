@@ -16,6 +16,13 @@ public final class Grammar: Sendable {
         let family: String
         /// Multiplies the value: 九成 = 90%.
         let scale: Int64
+        /// The three names as the quantities of this unit share them.
+        let names: UnitNames
+
+        init(canonical: String, kind: String, family: String, scale: Int64) {
+            (self.canonical, self.kind, self.family, self.scale) = (canonical, kind, family, scale)
+            names = UnitNames.interned(unit: canonical, kind: kind, family: family)
+        }
     }
 
     /// A fixed phrase with a value (百分百 = 100%), or a prefix that gives a numeral its unit

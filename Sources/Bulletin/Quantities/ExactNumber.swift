@@ -6,8 +6,21 @@ struct ExactNumber: Hashable, Sendable {
 
     static let one = ExactNumber(significand: 1, exponent: 0)
 
-    /// The nearest Double to the exact value.
-    var double: Double { Double("\(significand)e\(exponent)") ?? .nan }
+    /// The nearest Double to the exact value. When the significand and the power of ten are
+    /// both exact doubles (|significand| ≤ 2^53, |exponent| ≤ 22), one multiplication or division
+    /// rounds correctly, as a correctly rounding parser does on its fast path; otherwise the
+    /// decimal text is parsed.
+    var double: Double {
+        if significand.magnitude <= 1 << 53, (-22...22).contains(exponent) {
+            let x = Double(significand)
+            return exponent >= 0 ? x * Self.powersOfTen[exponent] : x / Self.powersOfTen[-exponent]
+        }
+        return Double("\(significand)e\(exponent)") ?? .nan
+    }
+
+    /// 10^0 … 10^22, each exact in a Double.
+    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     var isInteger: Bool { exponent >= 0 || (-exponent <= 18 && significand % Self.pow10(-exponent) == 0) }
 

@@ -43,10 +43,17 @@ public struct Quantity: Encodable, Sendable, Equatable {
 
     init(text: String, span: Span, value: Double, unit: String, kind: String, approx: Approximation,
          step: Double, upper: Double?, range: Range<Int>, family: String, numberStart: Int) {
+        self.init(text: text, span: span, value: value, names: UnitNames.interned(unit: unit, kind: kind, family: family),
+                  approx: approx, step: step, upper: upper, range: range, numberStart: numberStart)
+    }
+
+    /// A quantity of the unit `names` (interned: `UnitNames.interned`, `Grammar.UnitEntry.names`).
+    init(text: String, span: Span, value: Double, names: UnitNames, approx: Approximation,
+         step: Double, upper: Double?, range: Range<Int>, numberStart: Int) {
         self.text = text
         self.span = span
         self.value = value
-        self.names = UnitNames.interned(unit: unit, kind: kind, family: family)
+        self.names = names
         self.approx = approx
         self.step = step
         self.upper = upper
@@ -131,4 +138,7 @@ final class UnitNames: Sendable, Equatable {
     }
 
     static func == (a: UnitNames, b: UnitNames) -> Bool { a === b }
+
+    /// No unit.
+    static let none = interned(unit: "", kind: "", family: "")
 }

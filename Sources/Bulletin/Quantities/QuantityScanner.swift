@@ -63,10 +63,18 @@ struct QuantityScanner {
         if chars[s].isASCIIDigit {
             guard s == 0 || !chars[s - 1].isASCIIDigit && chars[s - 1] != "." else { return nil }
             var i = s
-            var integer = "", fraction = ""
+            // The digits as one decimal significand: those after the leading zeros count, and
+            // more than 18 of them (or after the point) do not fit (`ExactNumber(integerDigits:…)`).
+            var significand: Int64 = 0, significant = 0, integerDigits = 0, fractionDigits = 0
+            func add(_ c: Unicode.Scalar) {
+                let digit = Int64(c.value - 0x30)
+                guard significant > 0 || digit != 0 else { return }
+                significant += 1
+                if significant <= 18 { significand = significand * 10 + digit }
+            }
             while i < chars.count {
                 let c = chars[i]
-                if c.isASCIIDigit { integer.unicodeScalars.append(c); i += 1; continue }
+                if c.isASCIIDigit { add(c); integerDigits += 1; i += 1; continue }
                 // A thousands separator: ',' followed by exactly three digits.
                 if c == ",", (1...3).allSatisfy({ i + $0 < chars.count && chars[i + $0].isASCIIDigit }),
                    i + 4 >= chars.count || !chars[i + 4].isASCIIDigit {
@@ -76,15 +84,16 @@ struct QuantityScanner {
             }
             if i + 1 < chars.count, chars[i] == ".", chars[i + 1].isASCIIDigit {
                 i += 1
-                while i < chars.count, chars[i].isASCIIDigit { fraction.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, chars[i].isASCIIDigit { add(chars[i]); fractionDigits += 1; i += 1 }
             }
-            guard let value = ExactNumber(integerDigits: integer, fractionDigits: fraction) else {
+            guard significant <= 18, fractionDigits <= 18 else {
                 tooLong(s..<i, into: &result)
                 return nil
             }
-            return Numeral(value: value, step: ExactNumber(significand: 1, exponent: -fraction.count),
-                           start: s, end: i, chinese: false, digits: integer.count,
-                           leadingZero: integer.count > 1 && integer.hasPrefix("0") && fraction.isEmpty)
+            return Numeral(value: ExactNumber(significand: significand, exponent: -fractionDigits),
+                           step: ExactNumber(significand: 1, exponent: -fractionDigits),
+                           start: s, end: i, chinese: false, digits: integerDigits,
+                           leadingZero: integerDigits > 1 && chars[s] == "0" && fractionDigits == 0)
         }
         switch ChineseNumeral.read(chars, at: s, numerals: grammar.numerals, some: grammar.someDigits) {
         case .numeral(let parsed):
@@ -146,8 +155,8 @@ struct QuantityScanner {
         if unit != nil, grammar.nameFollowers.match(in: chars, at: end) != nil { return }
         result.quantities.append(Quantity(
             text: source.originalText(start..<end), span: source.span(start..<end),
-            value: value, unit: unit?.canonical ?? "", kind: unit?.kind ?? "", approx: approx, step: step,
-            upper: upper, range: start..<end, family: unit?.family ?? "", numberStart: numberStart))
+            value: value, names: unit?.names ?? .none, approx: approx, step: step,
+            upper: upper, range: start..<end, numberStart: numberStart))
     }
 
 
