@@ -28,13 +28,15 @@ struct NamedAmounts {
     private var entries: [Entry] = []
     /// Every entry's name, one after another.
     private var names: [Unicode.Scalar] = []
-    /// Entry indices by each Han bigram of their names.
-    private var byBigram: [UInt64: [Int32]] = [:]
+    /// Each Han bigram of each entry's name, once per entry, sorted by bigram and then entry: the
+    /// entries holding a bigram are one run of `entryOfBigram`, in text order.
+    private var bigrams: [UInt64] = []
+    private var entryOfBigram: [Int32] = []
 
     init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
         self.grammar = grammar
         self.amounts = index.amounts
-        var keys = Set<UInt64>()
+        var pairs: [(bigram: UInt64, entry: Int32)] = []
         for (position, q) in index.amounts.enumerated() where !index.isParenthetical(q) && grammar.isCount(q) {
             let clause = index.clause(containing: q.range.lowerBound)
             var nameRange = clause.lowerBound..<q.range.lowerBound
@@ -53,9 +55,14 @@ struct NamedAmounts {
             let k = Int32(entries.count)
             entries.append(Entry(amount: Int32(position), nameStart: Int32(names.count), nameCount: Int32(name.count), isChange: isChange))
             names += name
-            keys.removeAll(keepingCapacity: true)
-            for (a, b) in zip(name, name.dropFirst()) { keys.insert(HanBigrams.key(a, b)) }
-            for key in keys { byBigram[key, default: []].append(k) }
+            for (a, b) in zip(name, name.dropFirst()) { pairs.append((HanBigrams.key(a, b), k)) }
+        }
+        pairs.sort { $0.bigram != $1.bigram ? $0.bigram < $1.bigram : $0.entry < $1.entry }
+        bigrams.reserveCapacity(pairs.count)
+        entryOfBigram.reserveCapacity(pairs.count)
+        for pair in pairs where bigrams.last != pair.bigram || entryOfBigram.last != pair.entry {
+            bigrams.append(pair.bigram)
+            entryOfBigram.append(pair.entry)
         }
     }
 
@@ -68,11 +75,13 @@ struct NamedAmounts {
     /// that end by `before` and satisfy `accept`: the nearest `limit` of them, in text order.
     func named(_ noun: [Unicode.Scalar], change: Bool, before: Int, limit: Int = 2,
                where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
-        guard noun.count >= 2, let candidates = byBigram[HanBigrams.key(noun[0], noun[1])] else { return [] }
+        guard noun.count >= 2 else { return [] }
+        let key = HanBigrams.key(noun[0], noun[1])
+        let candidates = entryOfBigram[bigrams.boundary { $0 >= key }..<bigrams.boundary { $0 > key }]
         var found: [Quantity] = []
         var k = candidates.boundary { amounts[Int(entries[Int($0)].amount)].range.upperBound > before } - 1
         var read = 0
-        while k >= 0, found.count < limit, read < Self.lookupReach {
+        while k >= candidates.startIndex, found.count < limit, read < Self.lookupReach {
             let entry = entries[Int(candidates[k])]
             let quantity = amounts[Int(entry.amount)]
             if entry.isChange == change, writes(noun, in: entry), accept(quantity) { found.append(quantity) }

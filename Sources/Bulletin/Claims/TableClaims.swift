@@ -84,7 +84,11 @@ struct TableClaims {
 
     /// The header as written, without spaces (for rules and subjects).
     func text(_ range: Range<Int>?) -> String {
-        range.map { source.originalText($0).filter { !$0.isWhitespace } } ?? ""
+        guard let range else { return "" }
+        let text = source.originalText(range)
+        // (A character is whitespace by its first scalar: with no whitespace scalar there is none.)
+        guard text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return text }
+        return text.filter { !$0.isWhitespace }
     }
 }
 

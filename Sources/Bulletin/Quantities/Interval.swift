@@ -65,10 +65,12 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
     /// The interval as amounts (see `formatAmount`).
     var amountDescription: String { "\(Interval.formatAmount(low))–\(Interval.formatAmount(high))" }
 
+    private static let scales: [Double] = [1, 10, 100, 1000, 10000]
+
     /// A number for a message: up to two decimals (or `digits`), no trailing zeros.
     static func format(_ x: Double, digits: Int = 2) -> String {
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        let scale = [1.0, 10, 100, 1000, 10000][min(max(digits, 0), 4)]
+        let scale = Self.scales[min(max(digits, 0), 4)]
         let rounded = (x * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var s = String(rounded)
