@@ -36,11 +36,7 @@ struct TextIndex {
         // Where a line starts or ends, everything does.
         var lineBoundary = [Bool](repeating: false, count: chars.count + 1)
         for line in lines { lineBoundary[line.lowerBound] = true; lineBoundary[line.upperBound] = true }
-        // Clause and sentence ends as a table by scalar (a set lookup per character is slow in debug
-        // builds). A line break is no end of its own: lines come from the layout.
-        var ends = [UInt8](repeating: 0, count: 0x10000)
-        for c in clauseEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 1 }
-        for c in sentenceEnds where c.value < 0x10000 && c != "\n" { ends[Int(c.value)] |= 2 }
+        // A line break is no end of its own: lines come from the layout.
         var clauseStarts: [Int32] = [0], sentenceStarts: [Int32] = [0], paragraphStarts: [Int32] = [0]
         func start(_ i: Int, in starts: inout [Int32]) {
             if starts.last != Int32(i) { starts.append(Int32(i)) }
@@ -55,9 +51,8 @@ struct TextIndex {
             }
             guard !covered[i] else { continue }
             let c = chars[i]
-            let end = c.value < 0x10000 ? ends[Int(c.value)] : 0
-            if end & 1 != 0 || (c.value >= 0x10000 && clauseEnds.contains(c)) { start(i + 1, in: &clauseStarts) }
-            if end & 2 != 0 || (c.value >= 0x10000 && sentenceEnds.contains(c)) { start(i + 1, in: &sentenceStarts) }
+            if c != "\n", clauseEnds.contains(c) { start(i + 1, in: &clauseStarts) }
+            if c != "\n", sentenceEnds.contains(c) { start(i + 1, in: &sentenceStarts) }
             let before = depth
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
             if depth != before { depthChanges.append((Int32(i + 1), Int32(depth))) }

@@ -54,24 +54,27 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     /// positions past the start of the range.
     func firstOccurrence(in text: [Unicode.Scalar], range: Range<Int>) -> (start: Int, length: Int, value: Value)? {
         var i = max(range.lowerBound, 0)
-        let last = min(range.upperBound, i + contextReach)
-        while i < last {
+        let last = min(range.upperBound, i + contextReach, text.count)
+        while true {
+            i = forward.firstRootMatch(in: text, from: i, to: last)
+            guard i < last else { return nil }
             if let hit = match(in: text, at: i, limit: range.upperBound) { return (i, hit.length, hit.value) }
             i += 1
         }
-        return nil
     }
 
     /// The last occurrence of any phrase inside `text[range]`, looking at most `contextReach`
     /// positions back from the end of the range.
     func lastOccurrence(in text: [Unicode.Scalar], range: Range<Int>) -> (start: Int, length: Int, value: Value)? {
         var i = min(range.upperBound, text.count)
-        let first = max(range.lowerBound, i - contextReach)
-        while i > first {
+        let first = max(range.lowerBound, i - contextReach, 0)
+        while true {
+            // (Phrases that end right before i: the backward trie's root holds their last scalars.)
+            i = backward.lastRootMatch(in: text, from: first, to: i) + 1
+            guard i > first else { return nil }
             if let hit = matchEnding(in: text, at: i, floor: range.lowerBound) { return (i - hit.length, hit.length, hit.value) }
             i -= 1
         }
-        return nil
     }
 }
 
@@ -105,8 +108,24 @@ struct TrieNodes: Sendable {
         return true
     }
 
+    @inline(__always)
     private func rootMayHave(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x10000 || rootBits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+    }
+
+    /// The first position in `text[from..<to]` whose scalar the root may have (a phrase may start
+    /// there), or `to`.
+    func firstRootMatch(in text: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var i = from
+        while i < to, !rootMayHave(text[i]) { i += 1 }
+        return i
+    }
+
+    /// The last position in `text[from..<to]` whose scalar the root may have, or `from - 1`.
+    func lastRootMatch(in text: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var i = to - 1
+        while i >= from, !rootMayHave(text[i]) { i -= 1 }
+        return i
     }
 
     /// The longest phrase in `text[start..<end]` that starts at `start`.

@@ -3,8 +3,9 @@
 /// are asked about nearly every character of a text, where hashing each one would cost more than
 /// the work around it.
 struct ScalarSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
-    /// Bit `c & 63` of word `c >> 6` for each scalar `c` of the basic plane.
-    private var basic = [UInt64](repeating: 0, count: 0x10000 / 64)
+    /// Bit `c & 63` of word `c >> 6` for each scalar `c` of the basic plane, up to the highest
+    /// word with a member (an empty set allocates nothing).
+    private var basic: [UInt64] = []
     /// The scalars beyond the basic plane.
     private var beyond = Set<UInt32>()
     private(set) var count = 0
@@ -26,7 +27,9 @@ struct ScalarSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
 
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
-        value < 0x10000 ? basic[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : beyond.contains(value)
+        let word = Int(value >> 6)
+        if word < basic.count { return basic[word] & (1 << UInt64(value & 63)) != 0 }
+        return value >= 0x10000 && beyond.contains(value)
     }
 
     @inline(__always)
@@ -34,7 +37,13 @@ struct ScalarSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
 
     mutating func insert(_ value: UInt32) {
         guard !contains(value) else { return }
-        if value < 0x10000 { basic[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { beyond.insert(value) }
+        if value < 0x10000 {
+            let word = Int(value >> 6)
+            if word >= basic.count { basic += repeatElement(0, count: word + 1 - basic.count) }
+            basic[word] |= 1 << UInt64(value & 63)
+        } else {
+            beyond.insert(value)
+        }
         count += 1
     }
 
@@ -42,7 +51,8 @@ struct ScalarSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
 
     func union(_ other: ScalarSet) -> ScalarSet {
         var out = self
-        for k in out.basic.indices { out.basic[k] |= other.basic[k] }
+        if out.basic.count < other.basic.count { out.basic += repeatElement(0, count: other.basic.count - out.basic.count) }
+        for k in other.basic.indices { out.basic[k] |= other.basic[k] }
         out.beyond.formUnion(other.beyond)
         out.count = out.basic.reduce(out.beyond.count) { $0 + $1.nonzeroBitCount }
         return out
