@@ -124,24 +124,26 @@ public struct SourceText: Sendable {
         chars.reserveCapacity(scalars.count)
         let glosses = Self.pinyinGlosses(scalars)
         // Characters below U+10000 that map to one character, by code point ("\0": not seen yet),
-        // so that a long text asks the shared normalizer once per distinct character.
-        var single = [Unicode.Scalar](repeating: "\0", count: 0x10000)
-        for offset in scalars.indices {
-            if glosses[offset] { continue }
-            let scalar = scalars[offset]
-            if scalar.value < 0x80 {
-                if scalar == "\r" { continue }  // CRLF → LF; a lone CR is dropped too
-                chars.append(scalar)
-                origin.append(offset)
-            } else if scalar.value < 0x10000, single[Int(scalar.value)] != "\0" {
-                chars.append(single[Int(scalar.value)])
-                origin.append(offset)
-            } else {
-                let mapped = normalizer.normalize(scalar)
-                if mapped.count == 1, scalar.value < 0x10000, mapped[0] != "\0" { single[Int(scalar.value)] = mapped[0] }
-                for m in mapped {
-                    chars.append(m)
+        // so that a text asks the shared normalizer once per distinct character at most.
+        let table = TextNormalizer.threadTable()
+        table.mapped.withUnsafeMutableBufferPointer { single in
+            for offset in scalars.indices {
+                if glosses[offset] { continue }
+                let scalar = scalars[offset]
+                if scalar.value < 0x80 {
+                    if scalar == "\r" { continue }  // CRLF → LF; a lone CR is dropped too
+                    chars.append(scalar)
                     origin.append(offset)
+                } else if scalar.value < 0x10000, single[Int(scalar.value)] != "\0" {
+                    chars.append(single[Int(scalar.value)])
+                    origin.append(offset)
+                } else {
+                    let mapped = normalizer.normalize(scalar)
+                    if mapped.count == 1, scalar.value < 0x10000, mapped[0] != "\0" { single[Int(scalar.value)] = mapped[0] }
+                    for m in mapped {
+                        chars.append(m)
+                        origin.append(offset)
+                    }
                 }
             }
         }

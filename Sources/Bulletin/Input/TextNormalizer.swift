@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// Maps one scalar to its matching form: NFKC (fullwidth digits and punctuation, ideographic
@@ -25,6 +26,29 @@ final class TextNormalizer: Sendable {
         if result.isEmpty { result = [scalar] }  // keep one scalar per input where NFKC deletes
         cache.withLock { $0[scalar.value] = result }
         return result
+    }
+
+    /// The characters below U+10000 that map to one character, by code point ("\0": not asked yet),
+    /// kept by each thread for every text it normalises: a batch asks the shared cache once per
+    /// distinct character and thread, not once per document, and no table is cleared per document.
+    final class SingleTable {
+        var mapped = [Unicode.Scalar](repeating: "\0", count: 0x10000)
+    }
+
+    private static let tableKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<SingleTable>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    /// This thread's table.
+    static func threadTable() -> SingleTable {
+        if let pointer = pthread_getspecific(tableKey) { return Unmanaged<SingleTable>.fromOpaque(pointer).takeUnretainedValue() }
+        let table = SingleTable()
+        pthread_setspecific(tableKey, Unmanaged.passRetained(table).toOpaque())
+        return table
     }
 
 }
