@@ -8,10 +8,35 @@
 /// 财政收入 finds 财政总收入, while a complement prefix right before the match (非税收入) rules
 /// it out for 税收收入.
 ///
-/// Built once per document; a lookup reads only the entries that hold the noun's first bigram.
-/// Entries refer to the index's amounts by position and keep their names in one shared buffer, so
-/// that a long document's hundreds of thousands of entries cost 16 bytes each.
-struct NamedAmounts {
+/// Built once per document, at its first lookup (most documents make none); a lookup reads only
+/// the entries that hold the noun's first bigram. Entries refer to the index's amounts by position
+/// and keep their names in one shared buffer, so that a long document's hundreds of thousands of
+/// entries cost 16 bytes each.
+final class NamedAmounts {
+    private let chars: [Unicode.Scalar]
+    private let index: TextIndex
+    private let grammar: Grammar
+    private lazy var table = NamedAmountsTable(chars: chars, index: index, grammar: grammar)
+
+    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
+        (self.chars, self.index, self.grammar) = (chars, index, grammar)
+    }
+
+    /// How many entries sharing the noun's first bigram a lookup reads back from its position, at
+    /// most: a name repeated more often than this (a document of many bulletins run together)
+    /// keeps lookups linear in the text.
+    static let lookupReach = 256
+
+    /// The amounts named `noun` (content characters, as `content` gives them), changes or levels,
+    /// that end by `before` and satisfy `accept`: the nearest `limit` of them, in text order.
+    func named(_ noun: [Unicode.Scalar], change: Bool, before: Int, limit: Int = 2,
+               where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
+        table.named(noun, change: change, before: before, limit: limit, where: accept)
+    }
+}
+
+/// The entries and their bigrams.
+private struct NamedAmountsTable {
     struct Entry {
         /// The position of the amount in `TextIndex.amounts`.
         let amount: Int32
@@ -44,13 +69,13 @@ struct NamedAmounts {
             if let cue = grammar.comparisonCues.firstOccurrence(in: chars, range: nameRange) {
                 isChange = true
                 nameRange = clause.lowerBound..<cue.start
-                if Self.content(chars, nameRange, grammar).count < 2, let level = Self.level(before: clause, chars: chars, index: index, grammar: grammar) {
+                if NamedAmounts.content(chars, nameRange, grammar).count < 2, let level = NamedAmounts.level(before: clause, chars: chars, index: index, grammar: grammar) {
                     nameRange = index.clause(containing: level.range.lowerBound).lowerBound..<level.range.lowerBound
                 }
             } else if let previous = index.amounts(in: nameRange).last(where: { $0.range.upperBound <= q.range.lowerBound }) {
                 nameRange = previous.range.upperBound..<q.range.lowerBound
             }
-            let name = Self.content(chars, nameRange, grammar)
+            let name = NamedAmounts.content(chars, nameRange, grammar)
             guard name.count >= 2 else { continue }
             let k = Int32(entries.count)
             entries.append(Entry(amount: Int32(position), nameStart: Int32(names.count), nameCount: Int32(name.count), isChange: isChange))
@@ -66,13 +91,6 @@ struct NamedAmounts {
         }
     }
 
-    /// How many entries sharing the noun's first bigram a lookup reads back from its position, at
-    /// most: a name repeated more often than this (a document of many bulletins run together)
-    /// keeps lookups linear in the text.
-    static let lookupReach = 256
-
-    /// The amounts named `noun` (content characters, as `content` gives them), changes or levels,
-    /// that end by `before` and satisfy `accept`: the nearest `limit` of them, in text order.
     func named(_ noun: [Unicode.Scalar], change: Bool, before: Int, limit: Int = 2,
                where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
         guard noun.count >= 2 else { return [] }
@@ -81,7 +99,7 @@ struct NamedAmounts {
         var found: [Quantity] = []
         var k = candidates.boundary { amounts[Int(entries[Int($0)].amount)].range.upperBound > before } - 1
         var read = 0
-        while k >= candidates.startIndex, found.count < limit, read < Self.lookupReach {
+        while k >= candidates.startIndex, found.count < limit, read < NamedAmounts.lookupReach {
             let entry = entries[Int(candidates[k])]
             let quantity = amounts[Int(entry.amount)]
             if entry.isChange == change, writes(noun, in: entry), accept(quantity) { found.append(quantity) }
@@ -100,7 +118,9 @@ struct NamedAmounts {
         }
         return false
     }
+}
 
+extension NamedAmounts {
     /// The Han characters of `range` with the words of the basis grammar (总, 全部, 年度, 额) left out.
     static func content(_ chars: [Unicode.Scalar], _ range: Range<Int>, _ grammar: Grammar) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
@@ -127,7 +147,7 @@ struct NamedAmounts {
 
     /// The level a change in `clause` changes: the last amount of an earlier clause of the sentence
     /// that is itself no change (…收入5691.04亿元,比上年同期增收1056.72亿元).
-    private static func level(before clause: Range<Int>, chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) -> Quantity? {
+    fileprivate static func level(before clause: Range<Int>, chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) -> Quantity? {
         let sentence = index.sentence(containing: clause.lowerBound)
         guard clause.lowerBound > sentence.lowerBound else { return nil }
         return index.amounts(in: sentence.lowerBound..<clause.lowerBound).last {
