@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Bulletin
 
@@ -43,4 +44,30 @@ import Testing
     #expect(TargetResolver.unwrapped("新建 \n  5G基站") == "新建5G基站")
     #expect(TargetResolver.unwrapped("PM2.5\nAQI") == "PM2.5 AQI")
     #expect(TargetResolver.unwrapped("城镇新增就业") == "城镇新增就业")
+}
+
+/// `Interval.format` writes small numbers from their digits instead of through `String(Double)`;
+/// the text is what rounding and `String(Double)` with trailing zeros dropped give.
+@Test func formatWritesTheShortestDecimal() {
+    func reference(_ x: Double, digits: Int) -> String {
+        let scale = [1.0, 10, 100, 1000, 10000][min(max(digits, 0), 4)]
+        let rounded = (x * scale).rounded() / scale
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var s = String(rounded)
+        if s.utf8.contains(UInt8(ascii: "e")) { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+    var generator = SystemRandomNumberGenerator()
+    var values: [Double] = [0.0001, -0.0001, 0.00005, 104.4, 99.995, 0.1 + 0.2, -2.5, 1e11 - 0.01, 99999999999.99, 123456.7891]
+    for _ in 0..<20000 {
+        let magnitude = Double.random(in: -5...12, using: &generator)
+        values.append((Bool.random(using: &generator) ? 1 : -1) * pow(10, magnitude))
+        values.append(Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 1000)
+    }
+    for x in values {
+        for digits in 0...4 {
+            #expect(Interval.format(x, digits: digits) == reference(x, digits: digits), "\(x) to \(digits) digits")
+        }
+    }
 }

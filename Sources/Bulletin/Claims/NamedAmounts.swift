@@ -61,7 +61,8 @@ private struct NamedAmountsTable {
     init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
         self.grammar = grammar
         self.amounts = index.amounts
-        var pairs: [(bigram: UInt64, entry: Int32)] = []
+        // (Bigram and entry as one 128-bit key, sorted as numbers.)
+        var pairs: [UInt128] = []
         for (position, q) in index.amounts.enumerated() where !index.isParenthetical(q) && grammar.isCount(q) {
             let clause = index.clause(containing: q.range.lowerBound)
             var nameRange = clause.lowerBound..<q.range.lowerBound
@@ -80,14 +81,14 @@ private struct NamedAmountsTable {
             let k = Int32(entries.count)
             entries.append(Entry(amount: Int32(position), nameStart: Int32(names.count), nameCount: Int32(name.count), isChange: isChange))
             names += name
-            for (a, b) in zip(name, name.dropFirst()) { pairs.append((HanBigrams.key(a, b), k)) }
+            for (a, b) in zip(name, name.dropFirst()) { pairs.append(UInt128(HanBigrams.key(a, b)) << 32 | UInt128(UInt32(k))) }
         }
-        pairs.sort { $0.bigram != $1.bigram ? $0.bigram < $1.bigram : $0.entry < $1.entry }
+        pairs.sort()
         bigrams.reserveCapacity(pairs.count)
         entryOfBigram.reserveCapacity(pairs.count)
-        for pair in pairs where bigrams.last != pair.bigram || entryOfBigram.last != pair.entry {
-            bigrams.append(pair.bigram)
-            entryOfBigram.append(pair.entry)
+        for (k, pair) in pairs.enumerated() where k == 0 || pair != pairs[k - 1] {
+            bigrams.append(UInt64(truncatingIfNeeded: pair >> 32))
+            entryOfBigram.append(Int32(truncatingIfNeeded: pair))
         }
     }
 

@@ -47,6 +47,15 @@ enum SHA256 {
 
     /// One 64-byte block into the state `h`; `w` is scratch space for the message schedule.
     private static func compress(_ block: UnsafeBufferPointer<UInt8>, _ h: inout [UInt32], _ w: inout [UInt32]) {
+        w.withUnsafeMutableBufferPointer { w in k.withUnsafeBufferPointer { k in compress(block, &h, w, k) } }
+    }
+
+    /// `compress` on the schedule and the round constants in place (no bounds checks: `w` and `k`
+    /// hold 64 words, `block` 64 bytes).
+    private static func compress(_ block: UnsafeBufferPointer<UInt8>, _ h: inout [UInt32], _ w: UnsafeMutableBufferPointer<UInt32>,
+                                 _ k: UnsafeBufferPointer<UInt32>) {
+        precondition(block.count == 64 && w.count == 64 && k.count == 64)
+        let w = w.baseAddress!, k = k.baseAddress!, block = block.baseAddress!
         for i in 0..<16 {
             let b = i * 4
             w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])

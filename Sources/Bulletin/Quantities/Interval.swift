@@ -73,6 +73,15 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         let scale = Self.scales[min(max(digits, 0), 4)]
         let rounded = (x * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        if abs(rounded) < 1e11 {
+            // The decimal digits of n / 10^digits, which is the shortest text of `rounded` here: the
+            // doubles this small lie closer together than 10^-4, so no shorter decimal rounds to it.
+            let n = Int64((x * scale).rounded()), power = UInt64(scale)
+            var fraction = n.magnitude % power, places = min(max(digits, 0), 4)
+            while fraction % 10 == 0 { fraction /= 10; places -= 1 }
+            let written = String(fraction)
+            return (n < 0 ? "-" : "") + String(n.magnitude / power) + "." + String(repeating: "0", count: places - written.count) + written
+        }
         var s = String(rounded)
         if s.utf8.contains(UInt8(ascii: "e")) { return s }
         while s.hasSuffix("0") { s.removeLast() }
