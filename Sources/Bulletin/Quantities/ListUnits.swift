@@ -15,9 +15,8 @@ enum ListUnits {
                   let multiplier = grammar.multipliers.matchEnding(in: chars, at: q.range.upperBound, floor: q.numberStart),
                   source.text(previous.range).contains(source.text(q.range.upperBound - multiplier.length..<q.range.upperBound)),
                   inOneList(previous.range.upperBound..<q.range.lowerBound, chars: chars, grammar: grammar) else { continue }
-            out[b] = Quantity(text: q.text, span: q.span, value: q.value, unit: previous.unit, kind: previous.kind,
-                              approx: q.approx, step: q.step, upper: q.upper, range: q.range,
-                              family: previous.family, numberStart: q.numberStart)
+            out[b] = Quantity(text: q.text, span: q.span, value: q.value, names: previous.unitNames,
+                              approx: q.approx, step: q.step, upper: q.upper, range: q.range, numberStart: q.numberStart)
         }
         return out
     }

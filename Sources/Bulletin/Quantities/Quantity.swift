@@ -26,6 +26,8 @@ public struct Quantity: Encodable, Sendable, Equatable {
     private let rangeEnd: Int32
     private let numberStart32: Int32
 
+    /// The unit, its kind and its family, as all quantities of the unit share them.
+    var unitNames: UnitNames { names }
     /// The canonical unit ("%" for percentages, "" when none is written).
     public var unit: String { names.unit }
     /// What the unit measures (people, thing, area, money, percent, …); "" when no unit.

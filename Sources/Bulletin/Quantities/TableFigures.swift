@@ -61,8 +61,8 @@ struct TableFigures {
         var step = 1.0
         for _ in 0..<(decimals ?? 0) { step /= 10 }
         let range = cell.lowerBound..<end
-        return Quantity(text: source.originalText(range), span: source.span(range), value: value, unit: "", kind: "",
-                        approx: .exact, step: step, upper: nil, range: range, family: "", numberStart: cell.lowerBound)
+        return Quantity(text: source.originalText(range), span: source.span(range), value: value, names: .none,
+                        approx: .exact, step: step, upper: nil, range: range, numberStart: cell.lowerBound)
     }
 }
 
@@ -70,9 +70,8 @@ extension Quantity {
     /// The same figure in `unit`, its value scaled by `factor` (7965 in a column of 万元).
     func with(unit entry: Grammar.UnitEntry, factor: Double = 1) -> Quantity {
         let scale = factor * Double(entry.scale)
-        return Quantity(text: text, span: span, value: value * scale, unit: entry.canonical, kind: entry.kind, approx: approx,
-                        step: step * scale, upper: upper.map { $0 * scale }, range: range, family: entry.family,
-                        numberStart: numberStart)
+        return Quantity(text: text, span: span, value: value * scale, names: entry.names, approx: approx,
+                        step: step * scale, upper: upper.map { $0 * scale }, range: range, numberStart: numberStart)
     }
 }
 
