@@ -83,7 +83,7 @@ struct ZipArchive {
         return nil
     }
 
-    private func entry(at at: Int, limit: Int) throws(DocumentError) -> Entry {
+    private func entry(at: Int, limit: Int) throws(DocumentError) -> Entry {
         guard at <= limit - 46, u32(at) == 0x0201_4B50 else { throw DocumentError("the ZIP archive's directory is damaged") }
         let nameLength = Int(u16(at + 28))
         guard at + 46 + nameLength <= limit else { throw DocumentError("the ZIP archive's directory is damaged") }
