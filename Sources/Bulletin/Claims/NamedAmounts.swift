@@ -61,8 +61,9 @@ private struct NamedAmountsTable {
     init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
         self.grammar = grammar
         self.amounts = index.amounts
-        // (Bigram and entry as one 128-bit key, sorted as numbers.)
-        var pairs: [UInt128] = []
+        // (Bigram and entry as one number, sorted as numbers: a bigram of Han characters takes 36
+        // bits (`code`), an entry the 28 below; a larger document sorts pairs.)
+        var pairs: [(bigram: UInt64, entry: Int32)] = []
         for (position, q) in index.amounts.enumerated() where !index.isParenthetical(q) && grammar.isCount(q) {
             let clause = index.clause(containing: q.range.lowerBound)
             var nameRange = clause.lowerBound..<q.range.lowerBound
@@ -81,21 +82,45 @@ private struct NamedAmountsTable {
             let k = Int32(entries.count)
             entries.append(Entry(amount: Int32(position), nameStart: Int32(names.count), nameCount: Int32(name.count), isChange: isChange))
             names += name
-            for (a, b) in zip(name, name.dropFirst()) { pairs.append(UInt128(HanBigrams.key(a, b)) << 32 | UInt128(UInt32(k))) }
+            for (a, b) in zip(name, name.dropFirst()) { pairs.append((Self.code(a, b), k)) }
         }
-        pairs.sort()
-        bigrams.reserveCapacity(pairs.count)
-        entryOfBigram.reserveCapacity(pairs.count)
-        for (k, pair) in pairs.enumerated() where k == 0 || pair != pairs[k - 1] {
-            bigrams.append(UInt64(truncatingIfNeeded: pair >> 32))
-            entryOfBigram.append(Int32(truncatingIfNeeded: pair))
+        if entries.count < 1 << 28 {
+            var packed = pairs.map { $0.bigram << 28 | UInt64($0.entry) }
+            pairs = []
+            packed.sort()
+            for (k, value) in packed.enumerated() where k == 0 || value != packed[k - 1] {
+                bigrams.append(value >> 28)
+                entryOfBigram.append(Int32(truncatingIfNeeded: value & ((1 << 28) - 1)))
+            }
+        } else {
+            pairs.sort { $0.bigram != $1.bigram ? $0.bigram < $1.bigram : $0.entry < $1.entry }
+            for (k, pair) in pairs.enumerated() where k == 0 || pair != pairs[k - 1] {
+                bigrams.append(pair.bigram)
+                entryOfBigram.append(pair.entry)
+            }
         }
+    }
+
+    /// Two Han characters (`Unicode.Scalar.isHan`) as a 36-bit number: each in 18 bits, counted
+    /// from the start of its block (the unified ideographs from extension A, the compatibility
+    /// ideographs, the supplementary planes).
+    static func code(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        func code(_ c: Unicode.Scalar) -> UInt64 {
+            let v = UInt64(c.value)
+            switch v {
+            case 0x3400...0x9FFF: return v - 0x3400
+            case 0xF900...0xFAFF: return 0x6C00 + v - 0xF900
+            default: return 0x6E00 + ((v &- 0x20000) & 0x3FFFF)  // 0x20000...0x3FFFF
+            }
+        }
+        return code(a) << 18 | code(b)
     }
 
     func named(_ noun: [Unicode.Scalar], change: Bool, before: Int, limit: Int = 2,
                where accept: (Quantity) -> Bool = { _ in true }) -> [Quantity] {
         guard noun.count >= 2 else { return [] }
-        let key = HanBigrams.key(noun[0], noun[1])
+        guard noun[0].isHan, noun[1].isHan else { return [] }
+        let key = Self.code(noun[0], noun[1])
         let candidates = entryOfBigram[bigrams.boundary { $0 >= key }..<bigrams.boundary { $0 > key }]
         var found: [Quantity] = []
         var k = candidates.boundary { amounts[Int(entries[Int($0)].amount)].range.upperBound > before } - 1
