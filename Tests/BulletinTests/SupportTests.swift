@@ -141,3 +141,25 @@ struct ExactNumberTests {
         }
     }
 }
+
+/// `FirstCue` finds what `PhraseTrie.firstOccurrence` finds for ranges that grow at the end, and
+/// starts afresh for a range with another start.
+struct FirstCueTests {
+    @Test(arguments: corpusTexts())
+    func findsTheFirstOccurrence(_ path: String) throws {
+        let chars = try SourceText(bytes: packageFile(path), path: path).chars
+        let phrases = Grammar.builtIn.comparisonCues
+        var cue = FirstCue(phrases: phrases)
+        var start = 0
+        var generator = SystemRandomNumberGenerator()
+        while start < chars.count {
+            var end = start
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                end = min(chars.count, end + Int.random(in: 0...40, using: &generator))
+                #expect(cue.first(in: chars, range: start..<end) == phrases.firstOccurrence(in: chars, range: start..<end)?.start,
+                        "\(path) \(start)..<\(end)")
+            }
+            start = end + Int.random(in: 0...3, using: &generator)
+        }
+    }
+}
