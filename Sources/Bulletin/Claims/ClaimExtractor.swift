@@ -699,7 +699,7 @@ struct ClaimExtractor {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        let scalars = Set(set.unicodeScalars)
+        let scalars = set.unicodeScalars
         var view = Substring(self).unicodeScalars
         while let f = view.first, scalars.contains(f) { view.removeFirst() }
         while let l = view.last, scalars.contains(l) { view.removeLast() }

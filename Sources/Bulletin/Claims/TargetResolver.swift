@@ -393,13 +393,18 @@ struct TargetResolver {
     func subject(of q: Quantity) -> String? {
         let range = subjectRange(of: q)
         let text = Self.unwrapped(source.originalText(range)).trimmingCharacters(in: " ")
-        return text.isEmpty || text.count > 40 ? nil : text
+        // (No more scalars than 40, no more characters: counting characters is slow.)
+        return text.isEmpty || (text.unicodeScalars.count > 40 && text.count > 40) ? nil : text
     }
 
     /// A name read across a soft wrap (a PDF's "1—\n6月完成投资") as one line: the break and the
     /// spaces around it go, leaving one space only between two Latin letters or digits.
     static func unwrapped(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
+        // (A character is a line break by its first scalar, and a line break scalar always starts
+        // a character: the scalars tell without segmenting the text into characters.)
+        guard text.unicodeScalars.contains(where: { (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }) else {
+            return text
+        }
         let parts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return parts.dropFirst().reduce(parts.first ?? "") { joined, next in
             let latin = { (c: Character?) in c.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false }
