@@ -86,8 +86,11 @@ struct TableClaims {
     func text(_ range: Range<Int>?) -> String {
         guard let range else { return "" }
         let text = source.originalText(range)
-        // (A character is whitespace by its first scalar: with no whitespace scalar there is none.)
-        guard text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return text }
+        // (A character is whitespace by its first scalar: with no whitespace scalar there is none.
+        // None lies above U+3000, the ideographic space, so Chinese text needs no property lookup.)
+        guard text.unicodeScalars.contains(where: {
+            $0.value < 0x80 ? $0 == " " || (0x09...0x0D).contains($0.value) : $0.value <= 0x3000 && $0.properties.isWhitespace
+        }) else { return text }
         return text.filter { !$0.isWhitespace }
     }
 }
