@@ -4,8 +4,9 @@
 /// the plan and share rules look a target up by binary search instead of testing every earlier
 /// amount of the paragraph.
 struct CuedAmounts {
-    /// By unit family, in text order.
-    private var byFamily: [String: [Quantity]] = [:]
+    /// By unit family, in text order. (A list: a document states amounts of a few families, and
+    /// comparing a short name with each costs less than hashing it.)
+    private var byFamily: [(family: String, amounts: [Quantity])] = []
 
     init(chars: [Unicode.Scalar], index: TextIndex, cues: PhraseTrie<Bool>, doneCues: PhraseTrie<Bool>) {
         var clauseStart = -1
@@ -31,27 +32,36 @@ struct CuedAmounts {
             }
             scanned = max(scanned, start)
             if cue != nil, !doneAfterCue, !index.isParenthetical(q) {
-                byFamily[q.family, default: []].append(q)
+                let family = q.family
+                if let k = byFamily.firstIndex(where: { $0.family == family }) {
+                    byFamily[k].amounts.append(q)
+                } else {
+                    byFamily.append((family, [q]))
+                }
             }
         }
     }
 
+    private func amounts(of family: String) -> [Quantity]? {
+        byFamily.first { $0.family == family }?.amounts
+    }
+
     /// Whether `q` is one of the cued amounts.
     func contains(_ q: Quantity) -> Bool {
-        guard let list = byFamily[q.family] else { return false }
+        guard let list = amounts(of: q.family) else { return false }
         let k = list.boundary { $0.range.lowerBound >= q.range.lowerBound }
         return k < list.count && list[k].range == q.range
     }
 
     /// The cued amount of `family` when the text states exactly one.
     func only(family: String) -> Quantity? {
-        guard let list = byFamily[family], list.count == 1 else { return nil }
+        guard let list = amounts(of: family), list.count == 1 else { return nil }
         return list[0]
     }
 
     /// The last cued amount of `family` that starts at or after `lower` and ends at or before `upper`.
     func last(family: String, from lower: Int, endingBy upper: Int) -> Quantity? {
-        guard let list = byFamily[family] else { return nil }
+        guard let list = amounts(of: family) else { return nil }
         var k = list.boundary { $0.range.lowerBound >= upper } - 1  // the last that starts before `upper`
         while k >= 0, list[k].range.upperBound > upper { k -= 1 }  // at most one overlaps `upper`
         return k >= 0 && list[k].range.lowerBound >= lower ? list[k] : nil

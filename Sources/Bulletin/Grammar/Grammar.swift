@@ -99,7 +99,8 @@ public final class Grammar: Sendable {
     /// Before an amount in its clause: the amount is a change against an earlier period (比上年).
     let comparisonCues: PhraseTrie<Bool>
     /// Unit kinds whose amounts are never the actual or target of a percentage (time).
-    let nonCountKinds: Set<String>
+    /// (A list: there are a few, and comparing a short kind with each costs less than hashing it.)
+    let nonCountKinds: [String]
     /// Han bigrams inside the total cues (全市, 合计): no evidence that two clauses speak of the
     /// same thing.
     let cueBigrams: Set<UInt64>
@@ -353,7 +354,7 @@ public final class Grammar: Sendable {
         scopeEnds = PhraseTrie(phrases(cl, "scope"))
         eachCues = PhraseTrie(phrases(cl, "eachCue"))
         comparisonCues = PhraseTrie(phrases(cl, "comparisonCue"))
-        nonCountKinds = Set(phrases(cl, "nonCountKind").map(\.0))
+        nonCountKinds = Array(Set(phrases(cl, "nonCountKind").map(\.0))).sorted()
         wholeLeads = PhraseTrie(valued(cl, "wholeLead").filter { $0.1.isEmpty }.map { ($0.0, true) })
         var leadsByPhrase: [String: [(String, Bool)]] = [:]
         for (lead, phrase) in valued(cl, "wholeLead") where !phrase.isEmpty {
