@@ -163,3 +163,30 @@ struct FirstCueTests {
         }
     }
 }
+
+/// A `PhraseTrie` made from its phrases at once walks flat arrays of children (`TrieNodes.freeze`);
+/// one grown phrase by phrase walks its dictionaries. Both find the same phrases everywhere.
+struct PhraseTrieTests {
+    @Test func frozenMatchesGrown() throws {
+        let path = "Corpus/qingdao-2019-11-shishi.txt"
+        let chars = try SourceText(bytes: packageFile(path), path: path).chars
+        var generator = SystemRandomNumberGenerator()
+        var entries: [(String, Int)] = []
+        for k in 0..<300 {
+            let start = Int.random(in: 0..<(chars.count - 5), using: &generator)
+            entries.append((String(String.UnicodeScalarView(chars[start..<start + Int.random(in: 1...4, using: &generator)])), k))
+        }
+        let frozen = PhraseTrie(entries)
+        var grown = PhraseTrie<Int>()
+        for (phrase, value) in entries { grown.insert(phrase, value) }
+        var found = 0
+        for i in 0...chars.count {
+            let a = frozen.match(in: chars, at: i), b = grown.match(in: chars, at: i)
+            #expect(a?.length == b?.length && a?.value == b?.value, "at \(i)")
+            let c = frozen.matchEnding(in: chars, at: i), d = grown.matchEnding(in: chars, at: i)
+            #expect(c?.length == d?.length && c?.value == d?.value, "ending at \(i)")
+            if a != nil { found += 1 }
+        }
+        #expect(found > 300)
+    }
+}

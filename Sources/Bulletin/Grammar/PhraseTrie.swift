@@ -21,6 +21,8 @@ struct PhraseTrie<Value: Sendable>: Sendable {
 
     init(_ entries: [(String, Value)]) {
         for (phrase, value) in entries { insert(phrase, value) }
+        forward.freeze()
+        backward.freeze()
     }
 
     var isEmpty: Bool { values.isEmpty }
@@ -88,9 +90,42 @@ struct TrieNodes: Sendable {
     /// The root's children below U+10000 as a bitmap, so that the usual miss at a position costs
     /// one bit test.
     private var rootBits = [UInt64](repeating: 0, count: 1024)
+    /// Once all phrases are in (`freeze`), the children again as flat arrays: node n's are
+    /// `edgeScalars[edgeStart[n]..<edgeStart[n + 1]]` in scalar order, leading to `edgeNodes`.
+    /// A step then reads two arrays instead of hashing into a dictionary.
+    private var edgeStart: [Int32] = []
+    private var edgeScalars: [UInt32] = []
+    private var edgeNodes: [Int32] = []
+
+    /// Builds the flat children; a phrase added later unbuilds them.
+    mutating func freeze() {
+        edgeStart = [0]
+        edgeScalars = []
+        edgeNodes = []
+        for node in children.indices {
+            for (scalar, next) in children[node].sorted(by: { $0.key < $1.key }) {
+                edgeScalars.append(scalar)
+                edgeNodes.append(next)
+            }
+            edgeStart.append(Int32(edgeScalars.count))
+        }
+    }
+
+    /// The child of `node` by `scalar`.
+    @inline(__always)
+    private func child(_ node: Int, _ scalar: UInt32) -> Int? {
+        guard !edgeStart.isEmpty else { return children[node][scalar].map(Int.init) }
+        var low = Int(edgeStart[node]), high = Int(edgeStart[node + 1])
+        while low < high {
+            let mid = (low + high) / 2
+            if edgeScalars[mid] < scalar { low = mid + 1 } else { high = mid }
+        }
+        return low < Int(edgeStart[node + 1]) && edgeScalars[low] == scalar ? Int(edgeNodes[low]) : nil
+    }
 
     /// Adds a phrase; false if it was there already.
     mutating func add<S: Sequence>(_ scalars: S, valueIndex value: Int32) -> Bool where S.Element == Unicode.Scalar {
+        (edgeStart, edgeScalars, edgeNodes) = ([], [], [])
         var node = 0
         for scalar in scalars {
             if node == 0, scalar.value < 0x10000 { rootBits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
@@ -134,8 +169,8 @@ struct TrieNodes: Sendable {
         var node = 0
         var best: (length: Int, valueIndex: Int)? = nil
         var i = start
-        while i < end, let next = children[node][text[i].value] {
-            node = Int(next)
+        while i < end, let next = child(node, text[i].value) {
+            node = next
             i += 1
             if valueIndex[node] >= 0 { best = (i - start, Int(valueIndex[node])) }
         }
@@ -149,8 +184,8 @@ struct TrieNodes: Sendable {
         var node = 0
         var best: (length: Int, valueIndex: Int)? = nil
         var i = end - 1
-        while i >= floor, let next = children[node][text[i].value] {
-            node = Int(next)
+        while i >= floor, let next = child(node, text[i].value) {
+            node = next
             if valueIndex[node] >= 0 { best = (end - i, Int(valueIndex[node])) }
             i -= 1
         }
