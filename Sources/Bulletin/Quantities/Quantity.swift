@@ -142,5 +142,5 @@ final class UnitNames: Sendable, Equatable {
     static func == (a: UnitNames, b: UnitNames) -> Bool { a === b }
 
     /// No unit.
-    static let none = interned(unit: "", kind: "", family: "")
+    static let noUnit = interned(unit: "", kind: "", family: "")
 }

@@ -155,7 +155,7 @@ struct QuantityScanner {
         if unit != nil, grammar.nameFollowers.match(in: chars, at: end) != nil { return }
         result.quantities.append(Quantity(
             text: source.originalText(start..<end), span: source.span(start..<end),
-            value: value, names: unit?.names ?? .none, approx: approx, step: step,
+            value: value, names: unit?.names ?? .noUnit, approx: approx, step: step,
             upper: upper, range: start..<end, numberStart: numberStart))
     }
 

@@ -61,7 +61,7 @@ struct TableFigures {
         var step = 1.0
         for _ in 0..<(decimals ?? 0) { step /= 10 }
         let range = cell.lowerBound..<end
-        return Quantity(text: source.originalText(range), span: source.span(range), value: value, names: .none,
+        return Quantity(text: source.originalText(range), span: source.span(range), value: value, names: .noUnit,
                         approx: .exact, step: step, upper: nil, range: range, numberStart: cell.lowerBound)
     }
 }
