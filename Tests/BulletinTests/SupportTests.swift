@@ -142,14 +142,14 @@ struct ExactNumberTests {
     }
 }
 
-/// `FirstCue` finds what `PhraseTrie.firstOccurrence` finds for ranges that grow at the end, and
+/// `FirstOccurrenceScan` finds what `PhraseTrie.firstOccurrence` finds for ranges that grow at the end, and
 /// starts afresh for a range with another start.
-struct FirstCueTests {
+struct FirstOccurrenceScanTests {
     @Test(arguments: corpusTexts())
     func findsTheFirstOccurrence(_ path: String) throws {
         let chars = try SourceText(bytes: packageFile(path), path: path).chars
         let phrases = Grammar.builtIn.comparisonCues
-        var cue = FirstCue(phrases: phrases)
+        var cue = FirstOccurrenceScan(phrases: phrases)
         var start = 0
         var generator = SystemRandomNumberGenerator()
         while start < chars.count {

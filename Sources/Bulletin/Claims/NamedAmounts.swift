@@ -35,37 +35,6 @@ final class NamedAmounts {
     }
 }
 
-/// `PhraseTrie.firstOccurrence` asked for ranges that share their start and grow at the end (each
-/// amount of a clause in turn, the clause up to it), reading each position once for the clause
-/// instead of once per amount. Gives the start of what `firstOccurrence` finds.
-struct FirstCue {
-    let phrases: PhraseTrie<Bool>
-    private var start = -1
-    /// Positions in `start..<scanned` start no phrase that fits by `limit`.
-    private var scanned = 0, limit = 0
-    private var found: Int? = nil
-
-    init(phrases: PhraseTrie<Bool>) { self.phrases = phrases }
-
-    mutating func first(in chars: [Unicode.Scalar], range: Range<Int>) -> Int? {
-        if range.lowerBound != start || range.upperBound < limit {
-            (start, scanned, limit, found) = (range.lowerBound, range.lowerBound, range.lowerBound, nil)
-        }
-        guard found == nil else { return found }
-        // A phrase that fits by the new end but not the old one ends past the old: it starts
-        // within the longest phrase's length of it.
-        let from = min(scanned, max(start, limit - phrases.maxLength + 1))
-        let last = min(range.upperBound, start + contextReach)
-        var i = from
-        while i < last {
-            if phrases.match(in: chars, at: i, limit: range.upperBound) != nil { found = i; return i }
-            i += 1
-        }
-        (scanned, limit) = (max(scanned, last), range.upperBound)
-        return nil
-    }
-}
-
 /// The entries and their bigrams.
 private struct NamedAmountsTable {
     struct Entry {
@@ -95,7 +64,7 @@ private struct NamedAmountsTable {
         // (Bigram and entry as one number, sorted as numbers: a bigram of Han characters takes 36
         // bits (`code`), an entry the 28 below; a larger document sorts pairs.)
         var pairs: [(bigram: UInt64, entry: Int32)] = []
-        var cues = FirstCue(phrases: grammar.comparisonCues)
+        var cues = FirstOccurrenceScan(phrases: grammar.comparisonCues)
         for (position, q) in index.amounts.enumerated() where !index.isParenthetical(q) && grammar.isCount(q) {
             let clause = index.clause(containing: q.range.lowerBound)
             var nameRange = clause.lowerBound..<q.range.lowerBound

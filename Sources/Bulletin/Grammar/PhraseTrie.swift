@@ -80,6 +80,37 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     }
 }
 
+/// `PhraseTrie.firstOccurrence` asked for ranges that share their start and grow at the end (each
+/// amount of a clause in turn, the clause up to it), reading each position once for the clause
+/// instead of once per amount. Gives the start of what `firstOccurrence` finds.
+struct FirstOccurrenceScan {
+    let phrases: PhraseTrie<Bool>
+    private var start = -1
+    /// Positions in `start..<scanned` start no phrase that fits by `limit`.
+    private var scanned = 0, limit = 0
+    private var found: Int? = nil
+
+    init(phrases: PhraseTrie<Bool>) { self.phrases = phrases }
+
+    mutating func first(in chars: [Unicode.Scalar], range: Range<Int>) -> Int? {
+        if range.lowerBound != start || range.upperBound < limit {
+            (start, scanned, limit, found) = (range.lowerBound, range.lowerBound, range.lowerBound, nil)
+        }
+        guard found == nil else { return found }
+        // A phrase that fits by the new end but not the old one ends past the old: it starts
+        // within the longest phrase's length of it.
+        let from = min(scanned, max(start, limit - phrases.maxLength + 1))
+        let last = min(range.upperBound, start + contextReach)
+        var i = from
+        while i < last {
+            if phrases.match(in: chars, at: i, limit: range.upperBound) != nil { found = i; return i }
+            i += 1
+        }
+        (scanned, limit) = (max(scanned, last), range.upperBound)
+        return nil
+    }
+}
+
 /// The nodes of one direction of a `PhraseTrie`. Not generic, so that walking it costs no
 /// generic-metadata lookups, which dominate a debug build's run time on large inputs.
 struct TrieNodes: Sendable {
@@ -87,9 +118,8 @@ struct TrieNodes: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     /// For each node, the index of the value of the phrase ending there, or -1.
     private var valueIndex: [Int32] = [-1]
-    /// The root's children below U+10000 as a bitmap, so that the usual miss at a position costs
-    /// one bit test.
-    private var rootBits = [UInt64](repeating: 0, count: 1024)
+    /// The root's children as a set, so that the usual miss at a position costs one bit test.
+    private var rootScalars = ScalarSet()
     /// Once all phrases are in (`freeze`), the children again as flat arrays: node n's are
     /// `edgeScalars[edgeStart[n]..<edgeStart[n + 1]]` in scalar order, leading to `edgeNodes`.
     /// A step then reads two arrays instead of hashing into a dictionary.
@@ -115,12 +145,9 @@ struct TrieNodes: Sendable {
     @inline(__always)
     private func child(_ node: Int, _ scalar: UInt32) -> Int? {
         guard !edgeStart.isEmpty else { return children[node][scalar].map(Int.init) }
-        var low = Int(edgeStart[node]), high = Int(edgeStart[node + 1])
-        while low < high {
-            let mid = (low + high) / 2
-            if edgeScalars[mid] < scalar { low = mid + 1 } else { high = mid }
-        }
-        return low < Int(edgeStart[node + 1]) && edgeScalars[low] == scalar ? Int(edgeNodes[low]) : nil
+        let end = Int(edgeStart[node + 1])
+        let k = edgeScalars[Int(edgeStart[node])..<end].boundary { $0 >= scalar }
+        return k < end && edgeScalars[k] == scalar ? Int(edgeNodes[k]) : nil
     }
 
     /// Adds a phrase; false if it was there already.
@@ -128,7 +155,7 @@ struct TrieNodes: Sendable {
         (edgeStart, edgeScalars, edgeNodes) = ([], [], [])
         var node = 0
         for scalar in scalars {
-            if node == 0, scalar.value < 0x10000 { rootBits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
+            if node == 0 { rootScalars.insert(scalar) }
             if let next = children[node][scalar.value] {
                 node = Int(next)
             } else {
@@ -144,9 +171,7 @@ struct TrieNodes: Sendable {
     }
 
     @inline(__always)
-    private func rootMayHave(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x10000 || rootBits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
-    }
+    private func rootMayHave(_ scalar: Unicode.Scalar) -> Bool { rootScalars.contains(scalar) }
 
     /// The first position in `text[from..<to]` whose scalar the root may have (a phrase may start
     /// there), or `to`.

@@ -52,9 +52,35 @@ struct ExactNumber: Hashable, Sendable {
     /// digits do not fit: more than 18 significant digits, or more than 18 after the point (a
     /// Double would round 0.000…1 with 400 digits to 0).
     init?(integerDigits: String, fractionDigits: String) {
-        let all = (integerDigits + fractionDigits).drop { $0 == "0" }
-        guard all.count <= 18, fractionDigits.count <= 18, let sig = Int64(all.isEmpty ? "0" : String(all)) else { return nil }
-        self.init(significand: sig, exponent: -fractionDigits.count)
+        var reader = DigitReader()
+        for c in integerDigits.unicodeScalars { guard reader.add(c) else { return nil } }
+        for c in fractionDigits.unicodeScalars { guard reader.add(c) else { return nil }; reader.fractionDigits += 1 }
+        guard let value = reader.value else { return nil }
+        self = value
+    }
+
+    /// Reads a decimal number digit by digit: the digits after the leading zeros make the
+    /// significand, and the value is nil when more than 18 of them (or more than 18 after the
+    /// point) are read.
+    struct DigitReader {
+        private var significand: Int64 = 0
+        private var significant = 0
+        /// Digits read after the decimal point; the caller counts them.
+        var fractionDigits = 0
+
+        /// Adds an ASCII digit; false for any other character.
+        mutating func add(_ c: Unicode.Scalar) -> Bool {
+            guard c.isASCIIDigit else { return false }
+            let digit = Int64(c.value - 0x30)
+            guard significant > 0 || digit != 0 else { return true }
+            significant += 1
+            if significant <= 18 { significand = significand * 10 + digit }
+            return true
+        }
+
+        var value: ExactNumber? {
+            significant <= 18 && fractionDigits <= 18 ? ExactNumber(significand: significand, exponent: -fractionDigits) : nil
+        }
     }
 
     init(significand: Int64, exponent: Int) {

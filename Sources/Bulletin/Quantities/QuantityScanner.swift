@@ -63,18 +63,10 @@ struct QuantityScanner {
         if chars[s].isASCIIDigit {
             guard s == 0 || !chars[s - 1].isASCIIDigit && chars[s - 1] != "." else { return nil }
             var i = s
-            // The digits as one decimal significand: those after the leading zeros count, and
-            // more than 18 of them (or after the point) do not fit (`ExactNumber(integerDigits:…)`).
-            var significand: Int64 = 0, significant = 0, integerDigits = 0, fractionDigits = 0
-            func add(_ c: Unicode.Scalar) {
-                let digit = Int64(c.value - 0x30)
-                guard significant > 0 || digit != 0 else { return }
-                significant += 1
-                if significant <= 18 { significand = significand * 10 + digit }
-            }
+            var digits = ExactNumber.DigitReader(), integerDigits = 0
             while i < chars.count {
                 let c = chars[i]
-                if c.isASCIIDigit { add(c); integerDigits += 1; i += 1; continue }
+                if digits.add(c) { integerDigits += 1; i += 1; continue }
                 // A thousands separator: ',' followed by exactly three digits.
                 if c == ",", (1...3).allSatisfy({ i + $0 < chars.count && chars[i + $0].isASCIIDigit }),
                    i + 4 >= chars.count || !chars[i + 4].isASCIIDigit {
@@ -84,16 +76,15 @@ struct QuantityScanner {
             }
             if i + 1 < chars.count, chars[i] == ".", chars[i + 1].isASCIIDigit {
                 i += 1
-                while i < chars.count, chars[i].isASCIIDigit { add(chars[i]); fractionDigits += 1; i += 1 }
+                while i < chars.count, digits.add(chars[i]) { digits.fractionDigits += 1; i += 1 }
             }
-            guard significant <= 18, fractionDigits <= 18 else {
+            guard let value = digits.value else {
                 tooLong(s..<i, into: &result)
                 return nil
             }
-            return Numeral(value: ExactNumber(significand: significand, exponent: -fractionDigits),
-                           step: ExactNumber(significand: 1, exponent: -fractionDigits),
+            return Numeral(value: value, step: ExactNumber(significand: 1, exponent: -digits.fractionDigits),
                            start: s, end: i, chinese: false, digits: integerDigits,
-                           leadingZero: integerDigits > 1 && chars[s] == "0" && fractionDigits == 0)
+                           leadingZero: integerDigits > 1 && chars[s] == "0" && digits.fractionDigits == 0)
         }
         switch ChineseNumeral.read(chars, at: s, numerals: grammar.numerals, some: grammar.someDigits) {
         case .numeral(let parsed):

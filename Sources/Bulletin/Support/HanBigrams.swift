@@ -37,11 +37,7 @@ enum HanBigrams {
 extension Array where Element == UInt64 {
     /// Whether this sorted array holds `key` (a binary search).
     func sortedContains(_ key: UInt64) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == key
+        let k = boundary { $0 >= key }
+        return k < count && self[k] == key
     }
 }

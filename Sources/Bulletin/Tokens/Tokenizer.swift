@@ -17,7 +17,7 @@ public enum Tokenizer {
     public static func tokenize(_ source: SourceText) -> [Token] { tokenize(source.chars) }
 
     /// The basic-plane characters after which a token always starts at an ASCII digit
-    /// (`digitAfter`) or at an ideograph (`hanAfter`), one bit each; there the rules start afresh,
+    /// (`digitAfter`) or at an ideograph (`hanAfter`); there the rules start afresh,
     /// so a breaker set at that character reads the token as one running from the start would.
     ///
     /// UAX #29 joins a digit to what precedes it only through WB4 (Extend, Format, ZWJ), WB8
@@ -35,18 +35,17 @@ public enum Tokenizer {
     ///
     /// `TokenizerTests.tokenStartsAfterEveryBreakCharacter` asks ICU about each character.
     struct CertainStarts: Sendable {
-        private(set) var digitAfter = [UInt64](repeating: 0, count: 0x10000 / 64)
-        private(set) var hanAfter = [UInt64](repeating: 0, count: 0x10000 / 64)
+        private(set) var digitAfter = ScalarSet()
+        private(set) var hanAfter = ScalarSet()
 
         init() {
             for c in UInt32(0)..<0x10000 where !(0xD800...0xDFFF).contains(c) {
                 let wordBreak = bicu_word_break_value(c), lineBreak = bicu_line_break_value(c)
                 guard lineBreak != 24, c != 0x40 else { continue }  // complex context, @
-                let bit: UInt64 = 1 << UInt64(c & 63)
-                if [0, 8, 10, 12, 22].contains(wordBreak) { digitAfter[Int(c >> 6)] |= bit }
+                if [0, 8, 10, 12, 22].contains(wordBreak) { digitAfter.insert(c) }
                 let script = bicu_script_value(c)
                 if [0, 8, 10, 12, 22, 6].contains(wordBreak), ![17, 20, 22].contains(script) {  // 6 Numeric; Han, kana
-                    hanAfter[Int(c >> 6)] |= bit
+                    hanAfter.insert(c)
                 }
             }
         }
@@ -54,10 +53,9 @@ public enum Tokenizer {
         /// Whether a token starts at `unit` when UTF-16 unit `previous` precedes it.
         @inline(__always)
         func startsToken(_ unit: UInt16, after previous: UInt16) -> Bool {
-            let bit: UInt64 = 1 << UInt64(previous & 63), word = Int(previous >> 6)
-            if (0x30...0x39).contains(unit) { return digitAfter[word] & bit != 0 }
+            if (0x30...0x39).contains(unit) { return digitAfter.contains(UInt32(previous)) }
             guard Unicode.Scalar(unit)?.isHan == true else { return false }
-            return hanAfter[word] & bit != 0
+            return hanAfter.contains(UInt32(previous))
         }
     }
 
