@@ -96,7 +96,7 @@ struct SortedPositionsTests {
             v += next() % 4 == 0 ? 0 : 1 + next() % gap
         }
         let limit = Int(values.last ?? 0) + next() % 600
-        let positions = SortedPositions(values, limit: limit)
+        let positions = SortedPositions(values)
         #expect(positions.count == values.count)
         for p in -2...(limit + 300) {
             #expect(positions.firstIndex(atLeast: p) == values.boundary { Int($0) >= p }, "at \(p)")

@@ -57,13 +57,13 @@ struct TextIndex {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
             if depth != before { depthChanges.append((Int32(i + 1), Int32(depth))) }
         }
-        self.clauseStarts = SortedPositions(clauseStarts, limit: chars.count)
-        self.sentenceStarts = SortedPositions(sentenceStarts, limit: chars.count)
-        self.paragraphStarts = SortedPositions(paragraphStarts, limit: chars.count)
+        self.clauseStarts = SortedPositions(clauseStarts)
+        self.sentenceStarts = SortedPositions(sentenceStarts)
+        self.paragraphStarts = SortedPositions(paragraphStarts)
         amounts = QuantityList(quantities, where: \.isAmount)
-        amountStarts = SortedPositions(amounts.map { Int32($0.range.lowerBound) }, limit: chars.count)
+        amountStarts = SortedPositions(amounts.map { Int32($0.range.lowerBound) })
         percentages = QuantityList(quantities, where: \.isPercent)
-        percentageStarts = SortedPositions(percentages.map { Int32($0.range.lowerBound) }, limit: chars.count)
+        percentageStarts = SortedPositions(percentages.map { Int32($0.range.lowerBound) })
     }
 
     private func enclosing(_ starts: SortedPositions, _ p: Int) -> Range<Int> {
@@ -143,44 +143,4 @@ struct QuantityList: RandomAccessCollection, Sendable {
     var startIndex: Int { 0 }
     var endIndex: Int { positions.count }
     subscript(k: Int) -> Quantity { all[Int(positions[k])] }
-}
-
-/// Positions in increasing order, with the index of the first one at or past each multiple of
-/// 256, so that a search reads only the positions of one stretch of 256 characters.
-struct SortedPositions: Sendable {
-    private let values: [Int32]
-    /// `pages[k]`: the index of the first value at least `k << pageShift`.
-    private let pages: [Int32]
-    private static let pageShift = 8
-
-    /// `values` in increasing order, none past `limit`.
-    init(_ values: [Int32], limit: Int) {
-        self.values = values
-        var pages: [Int32] = []
-        pages.reserveCapacity(limit >> Self.pageShift + 2)
-        var k = 0
-        for page in 0...(limit >> Self.pageShift + 1) {
-            while k < values.count, Int(values[k]) < page << Self.pageShift { k += 1 }
-            pages.append(Int32(k))
-        }
-        self.pages = pages
-    }
-
-    var count: Int { values.count }
-    subscript(k: Int) -> Int { Int(values[k]) }
-
-    /// The index of the first value at least `p`; `count` if none is.
-    func firstIndex(atLeast p: Int) -> Int {
-        guard p > 0 else { return 0 }
-        let page = p >> Self.pageShift
-        guard page + 1 < pages.count else { return values.count }
-        // Every value from `pages[page]` on is at least the page's start, and every one from
-        // `pages[page + 1]` on at least the next page's.
-        var lo = Int(pages[page]), hi = Int(pages[page + 1])
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            if Int(values[mid]) >= p { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
-    }
 }
