@@ -44,8 +44,8 @@ struct JSONWriterTests {
     /// a place with some members only.
     @Test func awkwardValues() throws {
         let span = Span(3, 9)
-        let quantities = [33500, 104.4, 1e16, 1.5e-7, 0.1 + 0.2, -0.0, 0, -5, 9_007_199_254_740_991, 9_007_199_254_740_993,
-                          123456789012345680000, .nan, .infinity, -.infinity, .leastNonzeroMagnitude].map { value in
+        let quantities = [33500, 104.4, 1e16, 1.5e-7, 0.1 + 0.2, -0.0, 0, -5, 9_007_199_254_740_991, 9_007_199_254_740_992.0.nextUp,
+                          1.2345678901234568e20, .nan, .infinity, -.infinity, .leastNonzeroMagnitude].map { value in
             Quantity(text: "a/\"\\\n\r\t\u{8}\u{C}\u{1}\u{1F}é中\u{7F}\u{2028}", span: span, value: value, unit: "", kind: "",
                      approx: .about, step: value, upper: value == 0 ? nil : -value, range: 0..<1, family: "", numberStart: 0)
         }

@@ -336,3 +336,39 @@ func specVerdicts(_ path: String) throws {
         #expect(error.reason.contains("wholeLeed") && error.file.hasSuffix("claims.tsv") && error.line > 1)
     }
 }
+
+/// The named-amounts table of a document with more than 2^28 entries sorts (bigram, entry) pairs
+/// instead of packing each into one number; with the limit lowered to 0 the corpus documents take
+/// that way, and every lookup finds what it finds packed.
+struct NamedAmountsTests {
+    @Test(arguments: corpusTexts().filter { $0.hasSuffix(".txt") })
+    func pairsFindWhatPackedNumbersFind(_ path: String) throws {
+        let grammar = Grammar.builtIn
+        let layout = LayoutReader(source: try SourceText(bytes: packageFile(path), path: path), grammar: grammar).read()
+        let source = layout.source
+        let quantities = QuantityScanner(source: source, grammar: grammar, layout: layout)
+            .scan(Tokenizer.tokenize(source.chars, startingWith: grammar.amountStarts)).quantities
+        let structure = StructureParser(source: source, grammar: grammar).parse(layout: layout, quantities: quantities)
+        let index = TextIndex(chars: source.chars, lines: structure.contentLines, quantities: quantities, grammar: grammar)
+        let packed = NamedAmounts(chars: source.chars, index: index, grammar: grammar)
+        let paired = NamedAmounts(chars: source.chars, index: index, grammar: grammar, packedEntryLimit: 0)
+        let chars = source.chars
+        var found = 0
+        // Every run of two to four ideographs in the text as a noun, asked before its own place
+        // and before the end, as a level and as a change.
+        for start in chars.indices where chars[start].isHan {
+            let length = chars[start...].prefix(4).prefix { $0.isHan }.count
+            guard length >= 2 else { continue }
+            let noun = Array(chars[start..<(start + length)])
+            for before in [start, chars.count] {
+                for change in [false, true] {
+                    let a = packed.named(noun, change: change, before: before, limit: 3).map(\.range)
+                    let b = paired.named(noun, change: change, before: before, limit: 3).map(\.range)
+                    #expect(a == b, "\(path): \(String(String.UnicodeScalarView(noun))) before \(before)")
+                    found += a.count
+                }
+            }
+        }
+        #expect(found > 0, "\(path): no lookup found an amount")
+    }
+}

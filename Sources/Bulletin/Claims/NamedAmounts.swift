@@ -16,10 +16,14 @@ final class NamedAmounts {
     private let chars: [Unicode.Scalar]
     private let index: TextIndex
     private let grammar: Grammar
-    private lazy var table = NamedAmountsTable(chars: chars, index: index, grammar: grammar)
+    private let packedEntryLimit: Int
+    private lazy var table = NamedAmountsTable(chars: chars, index: index, grammar: grammar, packedEntryLimit: packedEntryLimit)
 
-    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
+    /// `packedEntryLimit`: below how many entries the bigrams are sorted packed with their entries
+    /// into one number each; the tests lower it to reach the way a larger document takes.
+    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar, packedEntryLimit: Int = 1 << 28) {
         (self.chars, self.index, self.grammar) = (chars, index, grammar)
+        self.packedEntryLimit = min(packedEntryLimit, 1 << 28)
     }
 
     /// How many entries sharing the noun's first bigram a lookup reads back from its position, at
@@ -58,7 +62,7 @@ private struct NamedAmountsTable {
     private var bigrams: [UInt64] = []
     private var entryOfBigram: [Int32] = []
 
-    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar) {
+    init(chars: [Unicode.Scalar], index: TextIndex, grammar: Grammar, packedEntryLimit: Int) {
         self.grammar = grammar
         self.amounts = index.amounts
         // (Bigram and entry as one number, sorted as numbers: a bigram of Han characters takes 36
@@ -85,7 +89,7 @@ private struct NamedAmountsTable {
             names += name
             for (a, b) in zip(name, name.dropFirst()) { pairs.append((Self.code(a, b), k)) }
         }
-        if entries.count < 1 << 28 {
+        if entries.count < packedEntryLimit {
             var packed = pairs.map { $0.bigram << 28 | UInt64($0.entry) }
             pairs = []
             packed.sort()
