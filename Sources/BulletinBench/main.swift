@@ -59,14 +59,14 @@ func runChild(_ arguments: [String]) throws {
     var result: [String: Any] = [:]
     switch kind {
     case "icu":
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let bytes = try InputFile.read(path)
         let start = DispatchTime.now().uptimeNanoseconds
         result["boundaries"] = icuSegmentation(bytes)
         result["seconds"] = seconds(since: start)
         result["bytes"] = bytes.count
     case "pipeline":
         // (The pipeline owns the bytes, as the command line's does, and lets them go once decoded.)
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let bytes = try InputFile.read(path)
         result["bytes"] = bytes.count
         let clock = StageClock()
         let start = DispatchTime.now().uptimeNanoseconds
@@ -78,7 +78,7 @@ func runChild(_ arguments: [String]) throws {
         var total = 0
         let start = DispatchTime.now().uptimeNanoseconds
         for file in try files(in: path) {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let bytes = try InputFile.read(file)
             total += bytes.count
             _ = icuSegmentation(bytes)
         }
@@ -98,7 +98,7 @@ func runChild(_ arguments: [String]) throws {
                 lock.unlock()
                 guard k < list.count else { return }
                 do {
-                    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: list[k])))
+                    let bytes = try InputFile.read(list[k])
                     _ = try pipeline(bytes, path: list[k], clock: nil)
                     lock.lock(); total += bytes.count; lock.unlock()
                 } catch {
