@@ -74,3 +74,32 @@ struct EncodingTests {
         #expect(copy.sections.count == 10)
     }
 }
+
+/// The one-pass UTF-8 decoder accepts exactly what the standard library's validation accepts and
+/// gives the same scalars: on short random sequences of the bytes where UTF-8 has its edges
+/// (overlong leads C0/C1, E0 and F0 with low continuations, surrogates after ED, F4 past U+10FFFF,
+/// F5 and up, stray and missing continuations) and on every corpus text.
+struct StrictUTF8Tests {
+    static func standard(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
+        bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }.map { Array($0.unicodeScalars) }
+    }
+
+    @Test func acceptsWhatTheStandardLibraryAccepts() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4,
+                              0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var rng: UInt64 = 7
+        func next() -> Int { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return Int(rng >> 33) }
+        var accepted = 0
+        for _ in 0..<200_000 {
+            let bytes = (0..<(1 + next() % 6)).map { _ in edges[next() % edges.count] }
+            let expected = Self.standard(bytes)
+            #expect(Decoder.strictUTF8(bytes[...]) == expected, "\(bytes.map { String($0, radix: 16) })")
+            if expected != nil { accepted += 1 }
+        }
+        #expect(accepted > 1000)
+        for path in corpusTexts().filter({ $0.hasSuffix(".txt") }) {
+            let bytes = try! packageFile(path)
+            #expect(Decoder.strictUTF8(bytes[...]) == Self.standard(bytes), "\(path)")
+        }
+    }
+}

@@ -129,14 +129,50 @@ enum Decoder {
     }
 
     /// The scalars of valid UTF-8, or nil.
-    private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
-        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { return nil }
-        // Exactly as many as there are scalars (the bytes that are no continuation byte): the array
-        // is the document's `original` for the whole run, and Chinese takes three bytes a scalar.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
-        scalars.append(contentsOf: text.unicodeScalars)
-        return scalars
+    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        bytes.withUnsafeBufferPointer { source -> [Unicode.Scalar]? in
+            // Exactly as many as there are scalars (the bytes that are no continuation byte): the
+            // array is the document's `original` for the whole run, and Chinese takes three bytes
+            // a scalar.
+            var count = 0
+            for byte in source where byte & 0xC0 != 0x80 { count += 1 }
+            var valid = true
+            // Validated and decoded in one pass: no overlong form, surrogate or value past
+            // U+10FFFF, no sequence cut short. (Each scalar written has its own lead byte, so a
+            // malformed text never writes past `count`.)
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+                var i = 0, n = 0
+                let end = source.count
+                decoding: while i < end {
+                    let lead = source[i]
+                    if lead < 0x80 {
+                        out[n] = Unicode.Scalar(lead)
+                        n += 1
+                        i += 1
+                        continue
+                    }
+                    var value: UInt32, length: Int, least: UInt32
+                    switch lead {
+                    case 0xC2...0xDF: (value, length, least) = (UInt32(lead & 0x1F), 2, 0x80)
+                    case 0xE0...0xEF: (value, length, least) = (UInt32(lead & 0x0F), 3, 0x800)
+                    case 0xF0...0xF4: (value, length, least) = (UInt32(lead & 0x07), 4, 0x10000)
+                    default: valid = false; break decoding
+                    }
+                    guard i + length <= end else { valid = false; break decoding }
+                    for k in 1..<length {
+                        let next = source[i + k]
+                        guard next & 0xC0 == 0x80 else { valid = false; break decoding }
+                        value = value << 6 | UInt32(next & 0x3F)
+                    }
+                    guard value >= least, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { valid = false; break decoding }
+                    out[n] = Unicode.Scalar(value).unsafelyUnwrapped
+                    n += 1
+                    i += length
+                }
+                written = n
+            }
+            return valid ? scalars : nil
+        }
     }
 
     /// UTF-8 decoded line by line with repairs.
