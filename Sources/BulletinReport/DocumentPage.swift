@@ -15,7 +15,10 @@ struct DocumentPage {
         let blocks = DocumentBlocks(extraction, text: text)
         let details = ClaimDetails(extraction: extraction, marks: marks, blocks: blocks)
         let title = extraction.title ?? extraction.source.path
-        let body = header(title) + problems(blocks) + article(blocks, marks: marks) + details.templates()
+        // (A title read from the text is the article's heading; the header repeats it only when
+        // the text has none and the page is named by its file.)
+        let titleInText = blocks.blocks.contains { if case .title = $0.kind { true } else { false } }
+        let body = header(titleInText ? nil : title) + problems(blocks) + article(blocks, marks: marks) + details.templates()
             + "<aside id=\"panel\" hidden aria-live=\"polite\"></aside><pre id=\"selftest-result\" hidden></pre>"
         return PageShell.page(title: title, style: PageAssets.baseStyle + PageAssets.documentStyle, body: body,
                               script: PageAssets.documentScript, bodyClass: "has-panel")
@@ -23,7 +26,7 @@ struct DocumentPage {
 
     // MARK: Header
 
-    private func header(_ title: String) -> String {
+    private func header(_ title: String?) -> String {
         let source = extraction.source
         let facts = [extraction.publisher, extraction.published, source.path, source.encoding].compactMap { $0 }
         let claims = extraction.summary.claims, checks = extraction.summary.checks
@@ -32,7 +35,7 @@ struct DocumentPage {
             .map { HTML.text("span", ["class": $0.0], "\($0.1) \($0.2)") }.joined()
         let back = indexLink.map { HTML.text("a", ["href": $0, "class": "noprint"], "← all documents") } ?? ""
         return HTML.element("header", ["class": "top"],
-            back + HTML.text("h1", title) + HTML.text("p", ["class": "meta"], facts.joined(separator: " · "))
+            back + (title.map { HTML.text("h1", $0) } ?? "") + HTML.text("p", ["class": "meta"], facts.joined(separator: " · "))
             + HTML.element("p", ["class": "counts"], counts)
             + HTML.element("p", ["class": "hint noprint"],
                 "Click or tab to a coloured percentage for its working. <kbd>n</kbd> / <kbd>p</kbd>: next / previous problem; <kbd>Esc</kbd>: close."))

@@ -35,7 +35,6 @@ enum PageAssets {
     main h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; }
     main h3 { font-size: 1.02rem; margin: .9rem 0 .3rem; }
     main h4 { font-size: 1rem; margin: .7rem 0 .2rem; }
-    main h1.doc-title { font-size: 1.2rem; }
     .table-wrap { overflow-x: auto; }
     .q { text-decoration: underline 2px; text-underline-offset: 3px; text-decoration-color: #8c959f; }
     .k-people { text-decoration-color: #0969da; }

@@ -101,6 +101,24 @@ import Testing
         #expect(inTable.allSatisfy { cells.contains("id=\"claim-\($0)\"") })
     }
 
+    /// The title is the page's one heading: the article's own (with its marks) when the text has
+    /// one, else the header's, named by the file.
+    @Test func theTitleIsShownOnce() throws {
+        func page(_ text: String) throws -> (String, Extraction) {
+            let source = try SourceText(bytes: Array(text.utf8), path: "notes/bulletin.txt")
+            let extraction = Extractor().extract(source)
+            return (ReportWriter().documentPage(extraction, text: source.original), extraction)
+        }
+        let (titled, extraction) = try page("某区2024年民生实事项目上半年进展情况\n一、城乡建设\n1.改造老旧小区40个,已完成26个,占年计划的65%。\n")
+        #expect(extraction.title == "某区2024年民生实事项目上半年进展情况")
+        #expect(titled.components(separatedBy: "<h1").count - 1 == 1)
+        #expect(titled.contains("<h1 class=\"doc-title\">"))
+        let (untitled, bare) = try page("改造老旧小区40个,已完成26个,占年计划的65%。\n")
+        #expect(bare.title == nil)
+        #expect(untitled.components(separatedBy: "<h1").count - 1 == 1)
+        #expect(untitled.contains("<h1>notes/bulletin.txt</h1>"))
+    }
+
     @Test func aTextTableIsShownAsATableUnlessThatWouldDropText() throws {
         let pipes = packageRoot.appendingPathComponent("Corpus/lanshan-2023-h1-pipe-table.txt")
         let source = try SourceText(bytes: Array(try Data(contentsOf: pipes)), path: pipes.path)
