@@ -9,6 +9,12 @@ public struct TableSchema: Sendable {
 
     public var columnNames: [String] { columns.map(\.name) }
 
+    /// The statements that add the columns a table made by an earlier version lacks (`existing`:
+    /// the names it has). Columns are only ever added at the end, and only ones that may be null.
+    func addColumnStatements(existing: Set<String>) -> [String] {
+        columns.filter { !existing.contains($0.name) }.map { "ALTER TABLE \(name) ADD COLUMN \($0.name) \($0.type)" }
+    }
+
     var createStatement: String {
         let body = columns.map { "\($0.name) \($0.type)" } + ["PRIMARY KEY (\(primaryKey.joined(separator: ", ")))"] + foreignKeys
         return "CREATE TABLE IF NOT EXISTS \(name) (\n  " + body.joined(separator: ",\n  ") + "\n)"
@@ -64,7 +70,7 @@ public enum DatasetTables {
                   ("reported_text", "TEXT"), ("percent", "REAL"), ("basis", "TEXT"), ("phrase", "TEXT"),
                   ("computed", "REAL"), ("computed_low", "REAL"), ("computed_high", "REAL"), ("implied_target", "REAL"),
                   ("status", "TEXT NOT NULL"), ("reason", "TEXT"), ("document_status", "TEXT NOT NULL"),
-                  ("start", "INTEGER"), ("end", "INTEGER"), ("rules", "TEXT")],
+                  ("start", "INTEGER"), ("end", "INTEGER"), ("rules", "TEXT"), ("place", "TEXT")],
         primaryKey: ["document_id", "id"],
         foreignKeys: ["FOREIGN KEY (document_id, section_id) REFERENCES sections (document_id, id) ON DELETE CASCADE",
                       "FOREIGN KEY (document_id, item_id) REFERENCES items (document_id, id) ON DELETE CASCADE"],

@@ -28,6 +28,10 @@ struct DatasetWriter {
         try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -65536")
         for table in DatasetTables.all {
             try database.execute(table.createStatement)
+            // A dataset made by an earlier version gets the columns added since.
+            let existing = try database.prepare("SELECT name FROM pragma_table_info(?1)").rows([.text(table.name)])
+                .compactMap { if case .text(let name) = $0.first { name } else { nil } }
+            for statement in table.addColumnStatements(existing: Set(existing)) { try database.execute(statement) }
             for index in table.indexStatements { try database.execute(index) }
             inserts[table.name] = try database.prepare(table.insertStatement)
         }

@@ -81,6 +81,7 @@ struct DocumentRows: Sendable {
                 computed.cell, range.map { .real($0[0]) } ?? .null, range.map { .real($0[1]) } ?? .null,
                 link == nil ? (c.impliedTarget?.value).cell : .null,
                 .text((link?.status ?? c.status).rawValue), .text(link?.reason ?? c.reason), .text(c.status.rawValue),
-                .integer(c.reported.span.start), .integer(c.reported.span.end), .text(c.rules.joined(separator: " "))]
+                .integer(c.reported.span.start), .integer(c.reported.span.end), .text(c.rules.joined(separator: " ")),
+                c.place.map { .text($0.description) } ?? .null]
     }
 }

@@ -160,6 +160,37 @@ import Testing
         #expect(inconsistent == [[.integer(1)]])
     }
 
+    /// A claim's place in a PDF (its page) is in the claims table, in CSV and SQLite, as the JSON
+    /// gives it; a text's claims have none.
+    @Test func claimsOfAPDFHaveTheirPlace() throws {
+        let folder = try temporaryDirectory()
+        let pdf = packageRoot.appendingPathComponent("Corpus/heping-2024-h1-minsheng-table-printed.pdf").path
+        _ = try build([pdf, packageRoot.appendingPathComponent(november).path], into: folder)
+        let extraction = try Extractor().extract(bytes: packageFile("Corpus/heping-2024-h1-minsheng-table-printed.pdf"), path: pdf)
+        let expected = extraction.claims.map { $0.place?.description }
+        #expect(!expected.isEmpty && expected.allSatisfy { $0?.hasPrefix("page ") == true })
+        let rows = try query(folder, "SELECT c.place FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.path = ?1 ORDER BY c.id", [.text(pdf)])
+        #expect(rows.map { row -> String? in if case .text(let place) = row[0] { place } else { nil } } == expected)
+        let csv = try csvRows(folder, "claims")
+        let column = try #require(csv.first?.firstIndex(of: "place"))
+        #expect(csv.dropFirst().filter { !$0[column].isEmpty }.map { $0[column] } == expected.compactMap { $0 })
+        #expect(try query(folder, "SELECT count(*) FROM claims WHERE place IS NULL AND document_id IN (SELECT id FROM documents WHERE path LIKE '%.txt')")
+                != [[.integer(0)]])
+    }
+
+    /// A dataset made before a column was added gets the column on the next run, its rows kept.
+    @Test func anOlderDatasetGetsTheNewColumns() throws {
+        let folder = try temporaryDirectory()
+        let files = [november, departments].map { packageRoot.appendingPathComponent($0).path }
+        _ = try build([files[0]], into: folder)
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent(DatasetBuilder.database).path)
+        try database.execute("ALTER TABLE claims DROP COLUMN place")
+        #expect(try database.prepare("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'place'").rows() == [[.integer(0)]])
+        _ = try build([files[1]], into: folder)
+        #expect(try query(folder, "SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'place'") == [[.integer(1)]])
+        #expect(try query(folder, "SELECT count(*) FROM documents") == [[.integer(2)]])
+    }
+
     @Test func aCorruptFileInTheMiddleSpoilsNothingElse() throws {
         let folder = try temporaryDirectory()
         let input = folder.appendingPathComponent("in")
