@@ -271,6 +271,22 @@ import Testing
         #expect(DocumentFacts.place(in: [text], rules: .builtIn) == place)
     }
 
+    /// The clause around an amount ends at the dataset rules' punctuation, fullwidth or not, and at
+    /// a line break; a comma between digits is part of the number.
+    @Test func theClauseAroundAnAmountEndsAtTheRulesPunctuation() {
+        let text = Array("一、就业\n城镇新增就业3.2万人，完成年计划的106%;投入资金12,345万元、同比增长5%。".unicodeScalars)
+        func clause(_ written: String) -> String {
+            let start = Array(text.indices).first { text[$0...].starts(with: written.unicodeScalars) }!
+            return String(String.UnicodeScalarView(Clause.around(Span(start, start + written.unicodeScalars.count), in: text,
+                                                                 ends: DatasetRules.builtIn.clauseEnds)))
+        }
+        #expect(clause("3.2万人") == "城镇新增就业3.2万人")
+        #expect(clause("106%") == "完成年计划的106%")
+        #expect(clause("12,345万元") == "投入资金12,345万元")
+        #expect(clause("5%") == "同比增长5%")
+        #expect(clause("就业") == "就业")
+    }
+
     @Test func issuersAreComparedInSimplifiedCharacters() {
         #expect(DocumentFacts.simplified("北嶺市") == "北岭市")
     }

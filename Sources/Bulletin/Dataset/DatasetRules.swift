@@ -1,10 +1,13 @@
 import Foundation
 
 /// The phrases the dataset stage links documents by, from `Grammar/dataset.tsv`: the suffixes that
-/// end a place name, the periods a title names, and the words for running totals, changed targets
+/// end a place name, the punctuation that ends a clause, the periods a title names, and the words for running totals, changed targets
 /// and words too common to link two clauses.
 public struct DatasetRules: Sendable {
     let placeSuffixes: Set<Unicode.Scalar>
+    /// The punctuation that ends the clause around an amount, in the text as published (fullwidth
+    /// and halfwidth).
+    let clauseEnds: Set<Unicode.Scalar>
     /// Period words with the month they end, longest first.
     let periods: [(phrase: String, month: Int)]
     let cumulative: [String]
@@ -36,7 +39,7 @@ public struct DatasetRules: Sendable {
 
     init(text: String, path: String) throws {
         let table = try GrammarTable(file: path, text: text, requiredColumns: Self.columns)
-        var suffixes = Set<Unicode.Scalar>(), periods: [(String, Int)] = [], cumulative: [String] = []
+        var suffixes = Set<Unicode.Scalar>(), ends = Set<Unicode.Scalar>(), periods: [(String, Int)] = [], cumulative: [String] = []
         var notices: [String] = [], common = Set<UInt64>()
         for row in table.rows {
             let phrase = row["phrase"]
@@ -46,6 +49,11 @@ public struct DatasetRules: Sendable {
                     throw table.error(row, "a placeSuffix is one character")
                 }
                 suffixes.insert(scalar)
+            case "clauseEnd":
+                guard let scalar = phrase.unicodeScalars.first, phrase.unicodeScalars.count == 1 else {
+                    throw table.error(row, "a clauseEnd is one character")
+                }
+                ends.insert(scalar)
             case "period":
                 guard let month = Int(row["value"]), (1...12).contains(month) else {
                     throw table.error(row, "a period needs the month it ends (1–12) as its value")
@@ -58,10 +66,11 @@ public struct DatasetRules: Sendable {
                 guard scalars.count == 2 else { throw table.error(row, "a common word is two characters") }
                 common.insert(HanBigrams.key(scalars[0], scalars[1]))
             default:
-                throw table.error(row, "unknown kind '\(row["kind"])' (placeSuffix, period, cumulative, notice, common)")
+                throw table.error(row, "unknown kind '\(row["kind"])' (placeSuffix, clauseEnd, period, cumulative, notice, common)")
             }
         }
         placeSuffixes = suffixes
+        clauseEnds = ends
         self.periods = periods.sorted { $0.0.count > $1.0.count }
         self.cumulative = cumulative
         self.notices = notices

@@ -23,7 +23,7 @@ public struct DocumentFacts: Sendable {
         date = Self.date(of: extraction, year: year, rules: rules)
         observations = extraction.claims.enumerated().map { index, claim in
             let anchor = claim.actual?.span ?? claim.reported.span
-            let clause = Clause.around(anchor, in: text)
+            let clause = Clause.around(anchor, in: text, ends: rules.clauseEnds)
             let paragraph = Clause.line(around: anchor, in: text)
             return Observation(
                 claimIndex: index, claim: claim, clause: clause,
@@ -34,7 +34,7 @@ public struct DocumentFacts: Sendable {
         var targets: [StatedTarget] = []
         func add(_ quantity: Quantity) {
             guard quantity.isAmount, seen.insert(quantity.span).inserted else { return }
-            targets.append(StatedTarget(quantity: quantity, clause: Clause.around(quantity.span, in: text)))
+            targets.append(StatedTarget(quantity: quantity, clause: Clause.around(quantity.span, in: text, ends: rules.clauseEnds)))
         }
         func walk(_ section: Section) {
             section.targets.forEach(add)
@@ -121,13 +121,11 @@ struct StatedTarget: Sendable {
 
 /// Clauses and lines of a document's text, for the words around an amount.
 enum Clause {
-    static let ends: Set<Unicode.Scalar> = ["，", "；", ";", "。", "：", ":", "、", "！", "？", "!", "?", "\n", "\r"]
-
-    /// The clause holding `span`: out to the nearest clause punctuation on either side (a comma
-    /// between digits is part of a number).
-    static func around(_ span: Span, in text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// The clause holding `span`: out to the nearest line break or punctuation of `ends`
+    /// (`DatasetRules.clauseEnds`) on either side (a comma between digits is part of a number).
+    static func around(_ span: Span, in text: [Unicode.Scalar], ends: Set<Unicode.Scalar>) -> [Unicode.Scalar] {
         func isEnd(_ i: Int) -> Bool {
-            if ends.contains(text[i]) { return true }
+            if text[i] == "\n" || text[i] == "\r" || ends.contains(text[i]) { return true }
             guard text[i] == "," else { return false }
             let digitBefore = i > 0 && text[i - 1].properties.numericType != nil
             let digitAfter = i + 1 < text.count && text[i + 1].properties.numericType != nil
