@@ -420,3 +420,17 @@ func notAQuantity(_ c: NonQuantityCase) {
         #expect(q.count == 1 && q.first?.unit == row["canonical"], "\(row["unit"]): \(q.map(\.unit))")
     }
 }
+
+@Test func aGrammarFileWithCRLFLineEndsReadsAsWithLF() throws {
+    // Saved on Windows: every line ends in CR LF. The rows and their last cells carry no CR.
+    let text = String(decoding: try packageFile("Grammar/units.tsv"), as: UTF8.self)
+    let lf = try GrammarTable(file: "units.tsv", text: text, requiredColumns: ["unit", "canonical", "scale"])
+    let crlf = try GrammarTable(file: "units.tsv", text: text.replacingOccurrences(of: "\n", with: "\r\n"),
+                                requiredColumns: ["unit", "canonical", "scale"])
+    #expect(crlf.columns == lf.columns && crlf.rows.count == lf.rows.count && lf.rows.count > 50)
+    #expect(zip(crlf.rows, lf.rows).allSatisfy { $0.fields == $1.fields && $0.line == $1.line })
+    var files = Grammar.embeddedFiles
+    files["units.tsv"] = text.replacingOccurrences(of: "\n", with: "\r\n")
+    let grammar = try Grammar(files: files)
+    #expect(Extractor(grammar: grammar).extract(SourceText(text: "新建渔港12座,改造16处。")).quantities.map(\.unit) == ["座", "处"])
+}

@@ -22,10 +22,12 @@ struct GrammarTable {
         self.file = file
         var columns: [String]? = nil
         var rows: [Row] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // (Split on the bytes of line feed and tab: a grammar's separators are never part of a
+        // character, and a CRLF line loses its CR.)
+        for (index, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard let header = columns else {
                 for required in requiredColumns where !cells.contains(required) {
                     throw GrammarError(file: file, line: index + 1, reason: "header lacks column '\(required)'")

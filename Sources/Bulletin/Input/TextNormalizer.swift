@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// Maps one scalar to its matching form: NFKC (fullwidth digits and punctuation, ideographic
@@ -50,20 +49,8 @@ final class TextNormalizer: Sendable {
         var mapped = [Unicode.Scalar](repeating: "\0", count: 0x10000)
     }
 
-    private static let tableKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<SingleTable>.fromOpaque(pointer).release() }
-        }
-        return key
-    }()
+    private static let tables = ThreadLocal { SingleTable() }
 
     /// This thread's table.
-    static func threadTable() -> SingleTable {
-        if let pointer = pthread_getspecific(tableKey) { return Unmanaged<SingleTable>.fromOpaque(pointer).takeUnretainedValue() }
-        let table = SingleTable()
-        pthread_setspecific(tableKey, Unmanaged.passRetained(table).toOpaque())
-        return table
-    }
-
+    static func threadTable() -> SingleTable { tables.value }
 }

@@ -34,32 +34,41 @@ public enum Tokenizer {
     /// of them that ICU segments from there (2.8万, “三).
     ///
     /// `TokenizerTests.tokenStartsAfterEveryBreakCharacter` asks ICU about each character.
-    struct CertainStarts: Sendable {
-        private(set) var digitAfter = ScalarSet()
-        private(set) var hanAfter = ScalarSet()
-
-        init() {
-            for c in UInt32(0)..<0x10000 where !(0xD800...0xDFFF).contains(c) {
-                let wordBreak = bicu_word_break_value(c), lineBreak = bicu_line_break_value(c)
-                guard lineBreak != 24, c != 0x40 else { continue }  // complex context, @
-                if [0, 8, 10, 12, 22].contains(wordBreak) { digitAfter.insert(c) }
-                let script = bicu_script_value(c)
-                if [0, 8, 10, 12, 22, 6].contains(wordBreak), ![17, 20, 22].contains(script) {  // 6 Numeric; Han, kana
-                    hanAfter.insert(c)
-                }
-            }
-        }
+    ///
+    /// A thread asks ICU about a character the first time one precedes a digit or an ideograph, and
+    /// keeps the answer for the texts it reads next (`certainStarts`).
+    final class CertainStarts {
+        /// By basic-plane character: 0 not asked yet; else 1, with 2 when a digit starts a token
+        /// after it and 4 when an ideograph does.
+        private var flags = [UInt8](repeating: 0, count: 0x10000)
 
         /// Whether a token starts at `unit` when UTF-16 unit `previous` precedes it.
         @inline(__always)
         func startsToken(_ unit: UInt16, after previous: UInt16) -> Bool {
-            if (0x30...0x39).contains(unit) { return digitAfter.contains(UInt32(previous)) }
-            guard Unicode.Scalar(unit)?.isHan == true else { return false }
-            return hanAfter.contains(UInt32(previous))
+            let isDigit = (0x30...0x39).contains(unit)
+            guard isDigit || Unicode.Scalar(unit)?.isHan == true else { return false }
+            var found = flags[Int(previous)]
+            if found == 0 { found = ask(previous) }
+            return found & (isDigit ? 2 : 4) != 0
+        }
+
+        private func ask(_ unit: UInt16) -> UInt8 {
+            let c = UInt32(unit)
+            var found: UInt8 = 1
+            let wordBreak = bicu_word_break_value(c), lineBreak = bicu_line_break_value(c)
+            if !(0xD800...0xDFFF).contains(c), lineBreak != 24, c != 0x40 {  // complex context, @
+                if [0, 8, 10, 12, 22].contains(wordBreak) { found |= 2 }  // Other, CR, LF, Newline, WSegSpace
+                let script = bicu_script_value(c)
+                if [0, 8, 10, 12, 22, 6].contains(wordBreak), ![17, 20, 22].contains(script) { found |= 4 }  // 6 Numeric; Han, kana
+            }
+            flags[Int(unit)] = found
+            return found
         }
     }
 
-    static let certainStarts = CertainStarts()
+    /// This thread's certain starts.
+    static var certainStarts: CertainStarts { threadCertainStarts.value }
+    private static let threadCertainStarts = ThreadLocal { CertainStarts() }
 
     /// Every token of `chars`.
     static func tokenize(_ chars: [Unicode.Scalar]) -> [Token] {
