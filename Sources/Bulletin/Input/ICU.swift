@@ -75,7 +75,8 @@ enum ICU {
     }
 }
 
-/// An ICU transliterator (e.g. "Hant-Hans"), owning its handle.
+/// An ICU transliterator (e.g. "Hant-Hans"), owning its handle. The tests use it to make and check
+/// `Grammar/traditional.tsv`, which the normaliser reads instead of opening one.
 final class Transliterator {
     private let handle: OpaquePointer
 
