@@ -43,16 +43,9 @@ struct JSONWriter {
     // MARK: Containers
 
     /// A line break and two spaces per level.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
-
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
-        if depth <= 32 {
-            Self.indentation.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[0..<(1 + 2 * depth)])) }
-        } else {
-            out.append(0x0A)
-            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
-        }
+        out.appendSeparator(comma: false, indent: 2 * depth)
     }
 
     /// Whether the container at `depth` has a member yet, and marking it so.
@@ -88,8 +81,9 @@ struct JSONWriter {
 
     /// Before a member or element: the comma and the line.
     private mutating func next() {
-        if isFilled(depth) { out.append(0x2C) } else { setFilled(depth, true) }
-        newline(depth)
+        let comma = isFilled(depth)
+        if !comma { setFilled(depth, true) }
+        out.appendSeparator(comma: comma, indent: pretty ? 2 * depth : -1)
     }
 
     /// An object whose members `body` writes with `key`.
@@ -123,10 +117,9 @@ struct JSONWriter {
 
     /// Opens a member named `name` (ASCII, given in key order by the caller); its value follows.
     mutating func key(_ name: StaticString) {
-        next()
-        out.append(0x22)
-        name.withUTF8Buffer { out.append($0) }
-        if pretty { out.append(0x22, 0x20, 0x3A, 0x20) } else { out.append(0x22, 0x3A) }
+        let comma = isFilled(depth)
+        if !comma { setFilled(depth, true) }
+        name.withUTF8Buffer { out.appendKey(comma: comma, indent: pretty ? 2 * depth : -1, name: $0) }
     }
 
     // MARK: Values
@@ -286,6 +279,37 @@ final class ByteBuffer {
         base[count + 2] = c
         base[count + 3] = d
         count += 4
+    }
+
+    /// A comma when `comma`, then a line break and `indent` spaces unless `indent` is negative.
+    @inline(__always) func appendSeparator(comma: Bool, indent: Int) {
+        reserve(2 + max(indent, 0))
+        var p = base + count
+        if comma { p.pointee = 0x2C; p += 1 }
+        if indent >= 0 {
+            p.pointee = 0x0A
+            (p + 1).initialize(repeating: 0x20, count: indent)
+            p += 1 + indent
+        }
+        count = p - base
+    }
+
+    /// A member's start in one reservation: the separator (`appendSeparator`) and the quoted
+    /// `name` with its colon, `"name" : ` when pretty (`indent` not negative), else `"name":`.
+    @inline(__always) func appendKey(comma: Bool, indent: Int, name: UnsafeBufferPointer<UInt8>) {
+        appendSeparator(comma: comma, indent: indent)
+        reserve(name.count + 5)
+        let p = base + count
+        p.pointee = 0x22
+        if let from = name.baseAddress { (p + 1).update(from: from, count: name.count) }
+        let q = p + 1 + name.count
+        if indent >= 0 {
+            q[0] = 0x22; q[1] = 0x20; q[2] = 0x3A; q[3] = 0x20
+            count += name.count + 5
+        } else {
+            q[0] = 0x22; q[1] = 0x3A
+            count += name.count + 3
+        }
     }
 
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
