@@ -66,6 +66,16 @@ struct OffsetMapTests {
         // Starting midway and skipping ahead, as the row-table reader does line by line.
         var skipping = OffsetMap.Reader(map)
         #expect(stride(from: offsets.count / 2, to: offsets.count, by: 7).allSatisfy { skipping.offset($0) == offsets[$0] })
+        // Stretches copied a run at a time make the map that copying them entry by entry makes.
+        var copied = OffsetMap(), oneByOne = OffsetMap()
+        var cut = 0
+        while cut < offsets.count {
+            let end = min(offsets.count, cut + 1 + (cut * 7919) % 37)
+            copied.append(from: map, cut..<end)
+            for k in cut..<end { oneByOne.append(map[k]) }
+            cut = end + (cut % 3 == 0 ? 1 : 0)  // now and then an entry left out
+        }
+        #expect(copied == oneByOne && copied.runCount == oneByOne.runCount)
         // The first index at or past each original offset, as a search of the array finds it.
         for x in -1...((offsets.last ?? 0) + 2) {
             #expect(map.firstIndex(atLeast: x) == offsets.boundary { $0 >= x }, "at \(x)")

@@ -15,13 +15,31 @@ struct OffsetMap: Sendable, Equatable {
     init() {}
 
     /// Appends the original offset of the next normalised offset.
-    mutating func append(_ offset: Int) {
-        let continuesRun = runStarts.last.map { runBases[runBases.count - 1] + (count - $0) == offset } ?? false
+    mutating func append(_ offset: Int) { appendRun(offset, count: 1) }
+
+    /// Appends the original offsets of `map`'s entries in `range`, a run at a time.
+    mutating func append(from map: OffsetMap, _ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= map.count, "range \(range) outside the map of \(map.count)")
+        guard !range.isEmpty else { return }
+        var from = range.lowerBound
+        var k = map.runStarts.firstIndex(atLeast: from + 1) - 1
+        while from < range.upperBound {
+            let runEnd = k + 1 < map.runStarts.count ? map.runStarts[k + 1] : map.count
+            let to = min(runEnd, range.upperBound)
+            appendRun(map.runBases[k] + (from - map.runStarts[k]), count: to - from)
+            from = to
+            k += 1
+        }
+    }
+
+    /// Appends `count` offsets that step by one from `first`.
+    private mutating func appendRun(_ first: Int, count n: Int) {
+        let continuesRun = runStarts.last.map { runBases[runBases.count - 1] + (count - $0) == first } ?? false
         if !continuesRun {
             runStarts.append(count)
-            runBases.append(offset)
+            runBases.append(first)
         }
-        count += 1
+        count += n
     }
 
     mutating func reserveRuns(_ n: Int) {

@@ -34,29 +34,40 @@ enum Reflow {
         guard !joins.isEmpty || spaced else { return (chars, origin) }
         var outChars: [Unicode.Scalar] = []
         var outOrigin = OffsetMap()
-        var offsets = OffsetMap.Reader(origin)
         outChars.reserveCapacity(chars.count)
+        // Stretches between the characters left out are copied whole, with their offsets.
+        var kept = 0
+        func keep(upTo end: Int) {
+            guard end > kept else { return }
+            outChars.append(contentsOf: chars[kept..<end])
+            outOrigin.append(from: origin, kept..<end)
+        }
         var nextJoin = 0
         for i in chars.indices {
             let c = chars[i]
             if c == "\n", nextJoin < joins.count, joins[nextJoin] == i {
+                keep(upTo: i)
+                kept = i + 1
                 nextJoin += 1
                 let before = outChars.last, after = i + 1 < chars.count ? chars[i + 1] : nil
                 if let before, let after, isLatinOrDigit(before), isLatinOrDigit(after) {
                     outChars.append(" ")
-                    outOrigin.append(offsets.offset(i))
+                    outOrigin.append(origin[i])
                 }
                 continue
             }
             // A single space between a Chinese character and a digit.
-            if spaced, c == " ", let before = outChars.last, i + 1 < chars.count, before != " " {
-                let after = chars[i + 1]
-                if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { continue }
+            if spaced, c == " ", i + 1 < chars.count {
+                keep(upTo: i)
+                kept = i
+                if let before = outChars.last, before != " " {
+                    let after = chars[i + 1]
+                    if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { kept = i + 1 }
+                }
             }
-            outChars.append(c)
-            outOrigin.append(offsets.offset(i))
         }
-        outOrigin.append(offsets.offset(chars.count))
+        keep(upTo: chars.count)
+        outOrigin.append(origin[chars.count])
         return (outChars, outOrigin)
     }
 
@@ -81,23 +92,32 @@ enum Reflow {
         guard !dropped.isEmpty || formFeeds else { return (chars, origin) }
         var outChars: [Unicode.Scalar] = []
         var outOrigin = OffsetMap()
-        var offsets = OffsetMap.Reader(origin)
         outChars.reserveCapacity(chars.count)
+        // Stretches between the lines and form feeds left out are copied whole, with their offsets.
+        var kept = 0
+        func keep(upTo end: Int) {
+            guard end > kept else { return }
+            outChars.append(contentsOf: chars[kept..<end])
+            outOrigin.append(from: origin, kept..<end)
+        }
         var next = 0
         var i = 0
         while i < chars.count {
             if next < dropped.count, dropped[next].lowerBound == i {
+                keep(upTo: i)
                 i = dropped[next].upperBound
+                kept = i
                 next += 1
                 continue
             }
-            if chars[i] != "\u{0C}" {
-                outChars.append(chars[i])
-                outOrigin.append(offsets.offset(i))
+            if chars[i] == "\u{0C}" {
+                keep(upTo: i)
+                kept = i + 1
             }
             i += 1
         }
-        outOrigin.append(offsets.offset(chars.count))
+        keep(upTo: chars.count)
+        outOrigin.append(origin[chars.count])
         return (outChars, outOrigin)
     }
 
