@@ -350,6 +350,35 @@ import BulletinSchema
 
     // MARK: Paths
 
+    /// A file is read whole at every size around the read buffer's, and a file whose size the
+    /// system does not know beforehand (a named pipe) is read to its end in chunks.
+    @Test func filesAndPipesAreReadWhole() throws {
+        for size in [0, 1, 4095, 65_536, 65_537, 200_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            let file = directory.appendingPathComponent("bytes-\(size).bin")
+            try Data(bytes).write(to: file)
+            #expect(try InputFile.read(file.path) == bytes, "\(size) bytes")
+        }
+        let fifo = directory.appendingPathComponent("pipe-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let sent = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        // (A reader that stopped early must fail the test, not end the process with SIGPIPE.)
+        signal(SIGPIPE, SIG_IGN)
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            guard fd >= 0 else { return }
+            var written = 0
+            while written < sent.count {
+                let n = sent[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                written += n
+            }
+            close(fd)
+        }
+        writer.start()
+        #expect(try InputFile.read(fifo) == sent)
+    }
+
     @Test func directoryOrUnreadablePathGivenAsAFile() throws {
         let file = directory.appendingPathComponent("plain.txt")
         try Data(Self.claimSentence.utf8).write(to: file)

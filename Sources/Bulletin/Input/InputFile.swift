@@ -23,10 +23,27 @@ public enum InputFile {
     private static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws(InputError) -> [UInt8] {
         let limit = SourceText.maximumBytes
         if sizeHint > limit { throw .tooLarge(bytes: sizeHint, limit: limit) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(sizeHint + 1)
+        // A regular file is read straight into an array of its size and one byte more, which
+        // stays unread at its end; a pipe, or a file that grew, goes on in chunks.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: sizeHint + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n == 0 { return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                count += n
+            }
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: reason(failure)) }
+        if bytes.count <= sizeHint { return bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            if bytes.count > limit { throw .tooLarge(bytes: bytes.count, limit: limit) }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n == 0 { return bytes }
             if n < 0 {
@@ -34,7 +51,6 @@ public enum InputFile {
                 throw .unreadable(path: path, reason: reason(errno))
             }
             bytes.append(contentsOf: chunk[..<n])
-            if bytes.count > limit { throw .tooLarge(bytes: bytes.count, limit: limit) }
         }
     }
 
