@@ -36,6 +36,9 @@ let package = Package(
         // so that Swift does not import GLib's headers.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "CPDF", dependencies: ["CPoppler"], cSettings: fuzzCSettings),
+        // SHA-256 blocks with the x86 SHA extensions, where the processor has them (the input's
+        // fingerprint); the portable code is Swift's.
+        .target(name: "CSHA256", cSettings: fuzzCSettings),
         // Reads Grammar/*.tsv at build time and writes them into a Swift source file, so the
         // installed binary carries its default grammar.
         .executableTarget(name: "GrammarEmbedder"),
@@ -47,7 +50,7 @@ let package = Package(
         // The engine: input → tokens → quantities → structure → claims → checks → output.
         .target(
             name: "Bulletin",
-            dependencies: ["CICU", "CZlibBulletin", "CPDF"],
+            dependencies: ["CICU", "CZlibBulletin", "CPDF", "CSHA256"],
             swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedGrammar"]
         ),

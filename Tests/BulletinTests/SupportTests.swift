@@ -200,3 +200,25 @@ struct PhraseTrieTests {
         #expect(found > 300)
     }
 }
+
+/// SHA-256 through the x86 SHA extensions gives the portable code's digest for every length up to
+/// four blocks and for large inputs; both give the standard's digests of its examples.
+struct SHA256Tests {
+    @Test func acceleratedAndPortableAgree() throws {
+        let abc = Array("abc".utf8), two = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        for accelerated in SHA256.accelerated ? [false, true] : [false] {
+            #expect(SHA256.hex(abc, accelerated: accelerated) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            #expect(SHA256.hex(two, accelerated: accelerated) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+            #expect(SHA256.hex([], accelerated: accelerated) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        }
+        // (A processor without the SHA extensions runs the portable code only: nothing to compare.)
+        guard SHA256.accelerated else { return }
+        var rng: UInt64 = 11
+        func next() -> UInt8 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return UInt8(truncatingIfNeeded: rng >> 33) }
+        let data = (0..<1_000_003).map { _ in next() }
+        for length in Array(0...260) + [4096, 65_537, 1_000_003] {
+            let bytes = Array(data[..<length])
+            #expect(SHA256.hex(bytes, accelerated: true) == SHA256.hex(bytes, accelerated: false), "\(length) bytes")
+        }
+    }
+}

@@ -1,6 +1,12 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), used to fingerprint each input in the output's `source.sha256`.
-/// Whole blocks are read straight from the input, so a 100 MB file is not copied.
+/// Whole blocks are read straight from the input, so a 100 MB file is not copied. Where the
+/// processor has the x86 SHA extensions the blocks go through them (`CSHA256`), else through
+/// `compress` here; a test compares the two.
 enum SHA256 {
+    static let accelerated = bulletin_sha256_accelerated() != 0
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -12,31 +18,33 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String { hex(bytes, accelerated: accelerated) }
+
+    /// `accelerated`: through the SHA extensions (only where `SHA256.accelerated`).
+    static func hex(_ bytes: [UInt8], accelerated: Bool) -> String {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
-        let whole = bytes.count / 64 * 64
-        bytes.withUnsafeBufferPointer { input in
+        func blocks(_ data: UnsafeBufferPointer<UInt8>, count: Int) {
+            if accelerated, let base = data.baseAddress, count > 0 {
+                h.withUnsafeMutableBufferPointer { bulletin_sha256_blocks($0.baseAddress, base, count / 64) }
+                return
+            }
             var offset = 0
-            while offset < whole {
-                compress(UnsafeBufferPointer(rebasing: input[offset..<offset + 64]), &h, &w)
+            while offset < count {
+                compress(UnsafeBufferPointer(rebasing: data[offset..<offset + 64]), &h, &w)
                 offset += 64
             }
         }
+        let whole = bytes.count / 64 * 64
+        bytes.withUnsafeBufferPointer { blocks($0, count: whole) }
         // The last partial block, 0x80, zeros, and the length in bits: one or two blocks.
         var tail = Array(bytes[whole...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { block in
-            var offset = 0
-            while offset < block.count {
-                compress(UnsafeBufferPointer(rebasing: block[offset..<offset + 64]), &h, &w)
-                offset += 64
-            }
-        }
+        tail.withUnsafeBufferPointer { blocks($0, count: $0.count) }
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for word in h {
