@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** The 64 round constants of SHA-256 (FIPS 180-4, 4.2.2), for both implementations. */
+extern const uint32_t bulletin_sha256_round_constants[64];
+
 /** Whether this processor has the x86 SHA extensions (and the SSSE3 and SSE4.1 they are used with). */
 int bulletin_sha256_accelerated(void);
 
