@@ -32,43 +32,70 @@ enum Reflow {
         let joins = softBreaks(chars: chars, origin: origin, original: original, grammar: grammar)
         let spaced = numbersAreSpaced(chars)
         guard !joins.isEmpty || spaced else { return (chars, origin) }
-        var outChars: [Unicode.Scalar] = []
-        var outOrigin = OffsetMap()
-        outChars.reserveCapacity(chars.count)
-        // Stretches between the characters left out are copied whole, with their offsets.
-        var kept = 0
-        func keep(upTo end: Int) {
-            guard end > kept else { return }
-            outChars.append(contentsOf: chars[kept..<end])
-            outOrigin.append(from: origin, kept..<end)
-        }
+        var out = Rebuilt(chars: chars, origin: origin)
         var nextJoin = 0
         for i in chars.indices {
             let c = chars[i]
             if c == "\n", nextJoin < joins.count, joins[nextJoin] == i {
-                keep(upTo: i)
-                kept = i + 1
+                out.leaveOut(i..<i + 1)
                 nextJoin += 1
-                let before = outChars.last, after = i + 1 < chars.count ? chars[i + 1] : nil
-                if let before, let after, isLatinOrDigit(before), isLatinOrDigit(after) {
-                    outChars.append(" ")
-                    outOrigin.append(origin[i])
-                }
+                let before = out.chars.last, after = i + 1 < chars.count ? chars[i + 1] : nil
+                if let before, let after, isLatinOrDigit(before), isLatinOrDigit(after) { out.insert(" ", at: i) }
                 continue
             }
             // A single space between a Chinese character and a digit.
             if spaced, c == " ", i + 1 < chars.count {
-                keep(upTo: i)
-                kept = i
-                if let before = outChars.last, before != " " {
+                out.keep(upTo: i)
+                if let before = out.chars.last, before != " " {
                     let after = chars[i + 1]
-                    if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { kept = i + 1 }
+                    if (before.isHan && after.isASCIIDigit) || (before.isASCIIDigit && after.isHan) { out.leaveOut(i..<i + 1) }
                 }
             }
         }
-        keep(upTo: chars.count)
-        outOrigin.append(origin[chars.count])
-        return (outChars, outOrigin)
+        return out.finished()
+    }
+
+    /// A text rebuilt from another without some of its characters: the stretches between them are
+    /// copied whole, their offsets a run at a time.
+    private struct Rebuilt {
+        private let source: [Unicode.Scalar]
+        private let sourceOrigin: OffsetMap
+        private(set) var chars: [Unicode.Scalar] = []
+        private var origin = OffsetMap()
+        /// Where the source is not yet copied from.
+        private var kept = 0
+
+        init(chars: [Unicode.Scalar], origin: OffsetMap) {
+            (source, sourceOrigin) = (chars, origin)
+            self.chars.reserveCapacity(chars.count)
+        }
+
+        /// Copies the source up to `end`.
+        mutating func keep(upTo end: Int) {
+            guard end > kept else { return }
+            chars.append(contentsOf: source[kept..<end])
+            origin.append(from: sourceOrigin, kept..<end)
+            kept = end
+        }
+
+        /// Copies the source up to `range` and leaves `range` out.
+        mutating func leaveOut(_ range: Range<Int>) {
+            keep(upTo: range.lowerBound)
+            kept = max(kept, range.upperBound)
+        }
+
+        /// Adds `c`, which stands for the source's character at `i`.
+        mutating func insert(_ c: Unicode.Scalar, at i: Int) {
+            chars.append(c)
+            origin.append(sourceOrigin[i])
+        }
+
+        /// The rebuilt text with the rest of the source, and its map (with the end's offset).
+        mutating func finished() -> (chars: [Unicode.Scalar], origin: OffsetMap) {
+            keep(upTo: source.count)
+            origin.append(sourceOrigin[source.count])
+            return (chars, origin)
+        }
     }
 
     /// The text without page breaks (form feeds) and lines that are only a page number (— 2 —,
@@ -90,35 +117,20 @@ enum Reflow {
             start = end + 1
         }
         guard !dropped.isEmpty || formFeeds else { return (chars, origin) }
-        var outChars: [Unicode.Scalar] = []
-        var outOrigin = OffsetMap()
-        outChars.reserveCapacity(chars.count)
-        // Stretches between the lines and form feeds left out are copied whole, with their offsets.
-        var kept = 0
-        func keep(upTo end: Int) {
-            guard end > kept else { return }
-            outChars.append(contentsOf: chars[kept..<end])
-            outOrigin.append(from: origin, kept..<end)
-        }
+        var out = Rebuilt(chars: chars, origin: origin)
         var next = 0
         var i = 0
         while i < chars.count {
             if next < dropped.count, dropped[next].lowerBound == i {
-                keep(upTo: i)
+                out.leaveOut(dropped[next])
                 i = dropped[next].upperBound
-                kept = i
                 next += 1
                 continue
             }
-            if chars[i] == "\u{0C}" {
-                keep(upTo: i)
-                kept = i + 1
-            }
+            if chars[i] == "\u{0C}" { out.leaveOut(i..<i + 1) }
             i += 1
         }
-        keep(upTo: chars.count)
-        outOrigin.append(origin[chars.count])
-        return (outChars, outOrigin)
+        return out.finished()
     }
 
     /// Whether a line is only a page number, spaces and form feeds aside.
