@@ -12,13 +12,13 @@ enum SHA256 {
 
     static func hex(_ bytes: [UInt8]) -> String { hex(bytes, accelerated: accelerated) }
 
-    /// `accelerated`: through the SHA extensions (only where `SHA256.accelerated`).
+    /// `accelerated`: through the SHA extensions where `SHA256.accelerated` (else portably either way).
     static func hex(_ bytes: [UInt8], accelerated: Bool) -> String {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
         func blocks(_ data: UnsafeBufferPointer<UInt8>, count: Int) {
-            if accelerated, let base = data.baseAddress, count > 0 {
+            if accelerated, Self.accelerated, let base = data.baseAddress, count > 0 {
                 h.withUnsafeMutableBufferPointer { bulletin_sha256_blocks($0.baseAddress, base, count / 64) }
                 return
             }
